@@ -18,6 +18,7 @@ final class EasyCallbacks {
    * @param cb the callback, or null to restore libcurl's (or curlew's stdio) default
    * @return a CURLcode
    */
+  @SuppressWarnings("deprecation") // PROGRESS and IOCTL: still options of this libcurl
   static int set(CURL curl, int option, Object cb) {
     NativeHandle g = curl.acquire();
     try {

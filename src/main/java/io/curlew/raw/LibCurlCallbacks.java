@@ -7,6 +7,7 @@ package io.curlew.raw;
  * Passing a callback of the wrong typedef for the option is an
  * {@link IllegalArgumentException}. Part of {@link LibCurl}.
  */
+@SuppressWarnings("overloads")
 public class LibCurlCallbacks extends LibCurlEasy {
 
   LibCurlCallbacks() {

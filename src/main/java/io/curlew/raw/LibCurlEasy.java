@@ -542,6 +542,7 @@ public class LibCurlEasy extends LibCurlGlobal {
     return EasyCallbacks.set(curl, option, null);
   }
 
+  @SuppressWarnings("deprecation") // IOCTLDATA: still an option of this libcurl
   private static int setData(CURL curl, int option, Object value) {
     EasyDispatch d = curl.dispatch;
     switch (option) {

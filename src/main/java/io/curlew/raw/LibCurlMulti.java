@@ -13,6 +13,7 @@ import java.util.List;
  * call. {@link #curl_multi_wakeup} is the one call another thread may make while a thread
  * waits in {@link #curl_multi_poll}.
  */
+@SuppressWarnings("overloads")
 public class LibCurlMulti extends LibCurlCallbacks {
 
   LibCurlMulti() {
