@@ -251,6 +251,17 @@ int curlew_socket_open(int family, int socktype, int protocol);
 int curlew_select(int nfds, char *rd, char *wr, char *ex, long timeout_ms);
 int curlew_socket_close(int fd);
 
+/* --- epoll and timerfd for ports of epoll-driven C programs --------------- */
+int curlew_epoll_create(void);
+/* returns 0 or -errno */
+int curlew_epoll_ctl(int epfd, int op, int fd, int events);
+/* writes up to max (<= 64) (fd, events) pairs; returns the count or -errno */
+int curlew_epoll_wait(int epfd, int *pairs, int max, int timeout_ms);
+int curlew_timerfd_create(void);
+int curlew_timerfd_set(int fd, long ms);
+int64_t curlew_timerfd_read(int fd);
+int curlew_fd_close(int fd);
+
 /* --- the event loop of io.curlew.async ------------------------------------ */
 curlew_loop *curlew_loop_new(void);
 void curlew_loop_free(curlew_loop *l);

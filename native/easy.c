@@ -106,6 +106,7 @@ curlew_easy *curlew_easy_duphandle(curlew_easy *h)
 {
   CURL *curl;
   curlew_easy *d;
+  struct curlew_kept_slist *k;
   if(!h)
     return NULL;
   curl = curl_easy_duphandle(h->curl);
@@ -121,6 +122,8 @@ curlew_easy *curlew_easy_duphandle(curlew_easy *h)
      handle its own copies and point the trampolines at it. */
   if(curlew_slists_copy(&d->slists, h->slists))
     goto fail;
+  for(k = d->slists; k; k = k->next)
+    curl_easy_setopt(curl, (CURLoption)k->opt, k->list);
   if(h->postfields) {
     d->postfields = malloc(h->postfields_len + 1);
     if(!d->postfields)

@@ -85,8 +85,8 @@ int curlew_slists_keep(struct curlew_kept_slist **head, int opt,
   return 0;
 }
 
-/* Deep copy, for duphandle. The copy's lists are not yet set on any
-   handle; the caller sets them. */
+/* Deep copy, for duphandle. The copies are not set on any handle yet: the
+   caller sets each on the new handle. */
 int curlew_slists_copy(struct curlew_kept_slist **dst,
                        const struct curlew_kept_slist *src)
 {

@@ -26,6 +26,7 @@ final class HeaderScanner {
   private static final Pattern ENUM =
       Pattern.compile("(typedef\\s+)?enum\\s*(\\w*)\\s*\\{([^{}]*)\\}\\s*(\\w*)");
   private static final Pattern MEMBER = Pattern.compile("^\\s*([A-Za-z_]\\w*)");
+  private static final Pattern DIRECTIVE = Pattern.compile("^[ \\t]*#.*$", Pattern.MULTILINE);
   private static final Pattern DEFINE =
       Pattern.compile("^#define[ \\t]+(\\w+)[ \\t]+(\\S.*)$", Pattern.MULTILINE);
 
@@ -53,7 +54,8 @@ final class HeaderScanner {
       String enumName = m.group(1) != null && !m.group(4).isEmpty() ? m.group(4) : m.group(2);
       int offset = m.start(3);
       for (String item : m.group(3).split(",")) {
-        Matcher im = MEMBER.matcher(item);
+        // -dD leaves #define lines inside enum bodies; they are not members
+        Matcher im = MEMBER.matcher(DIRECTIVE.matcher(item).replaceAll(""));
         if (im.find() && wanted(im.group(1))) {
           found.put(offset, new Name(im.group(1), enumName.isEmpty() ? null : enumName,
               item.contains("deprecated")));

@@ -375,6 +375,21 @@ public final class CurlewNative {
   public static native int curlew_select(int nfds, @Cast("char*") byte[] rd,
       @Cast("char*") byte[] wr, @Cast("char*") byte[] ex, long timeoutMs);
 
+  // --- epoll and timerfd for ports ----------------------------------------------------
+  public static native int curlew_epoll_create();
+
+  public static native int curlew_epoll_ctl(int epfd, int op, int fd, int events);
+
+  public static native int curlew_epoll_wait(int epfd, int[] pairs, int max, int timeoutMs);
+
+  public static native int curlew_timerfd_create();
+
+  public static native int curlew_timerfd_set(int fd, long ms);
+
+  public static native @Cast("int64_t") long curlew_timerfd_read(int fd);
+
+  public static native int curlew_fd_close(int fd);
+
   // --- the event loop ------------------------------------------------------------------
   public static native @Cast("intptr_t") long curlew_loop_new();
 
