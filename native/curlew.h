@@ -72,6 +72,9 @@ int curlew_jni_register(JNIEnv *env, jclass cls, jobject anchor);
 void curlew_jni_bind(JNIEnv *env, jclass cls, jobject dispatch, int kind,
                      intptr_t ctx);
 
+/* JNI global references the shim holds now (for leak tests) */
+long curlew_global_ref_count(void);
+
 /* --- global --------------------------------------------------------------- */
 int curlew_global_init(long flags);
 void curlew_global_cleanup(void);
@@ -119,6 +122,10 @@ int64_t curlew_easy_sink_size(curlew_easy *h);
 const char *curlew_easy_sink_data(curlew_easy *h);
 int curlew_easy_sink_overflowed(curlew_easy *h);
 void curlew_easy_sink_clear(curlew_easy *h);
+/* response headers collected natively (HEADERFUNCTION) for one hand-over */
+int curlew_easy_set_header_sink(curlew_easy *h, int enable);
+int64_t curlew_easy_header_sink_size(curlew_easy *h);
+const char *curlew_easy_header_sink_data(curlew_easy *h);
 /* upload from a native copy of data (READFUNCTION + SEEKFUNCTION +
    INFILESIZE_LARGE), so redirects and rewinds can resend it */
 int curlew_easy_set_upload(curlew_easy *h, const char *data, size_t len);

@@ -38,6 +38,9 @@ struct curlew_easy {
   curl_off_t sink_max;        /* < 0: unlimited */
   curl_off_t sink_count;
   struct curlew_buf body;
+  /* response headers collected natively */
+  int header_sink;
+  struct curlew_buf headers;
   /* upload from a native copy */
   char *upload;
   size_t upload_len;
@@ -82,6 +85,10 @@ struct curlew_jni {
 
 extern struct curlew_jni curlew_jni CURLEW_HIDDEN;
 
+/* JNI global references the shim holds now (for leak tests) */
+void curlew_global_ref_added(void) CURLEW_HIDDEN;
+void curlew_global_ref_deleted(void) CURLEW_HIDDEN;
+
 /* the calling thread's JNIEnv, attaching a thread libcurl made itself */
 JNIEnv *curlew_env(void) CURLEW_HIDDEN;
 /* after an upcall: if a Java exception escaped the dispatcher, clears it,
@@ -110,6 +117,8 @@ enum curlew_cb curlew_easy_cb_of(int opt) CURLEW_HIDDEN;
 void curlew_easy_rebind(curlew_easy *h) CURLEW_HIDDEN;
 /* the body sink trampolines (easy_sink.c) */
 void curlew_easy_apply_sink(curlew_easy *h) CURLEW_HIDDEN;
+/* clears what the sinks hold from the previous transfer */
+void curlew_easy_sinks_start(curlew_easy *h) CURLEW_HIDDEN;
 void curlew_easy_apply_upload(curlew_easy *h) CURLEW_HIDDEN;
 
 curlew_easy *curlew_easy_adopt(CURL *curl, curlew_easy *parent) CURLEW_HIDDEN;

@@ -77,6 +77,8 @@ static void free_owned(curlew_easy *h)
   h->upload = NULL;
   h->upload_len = h->upload_pos = 0;
   curlew_buf_free(&h->body);
+  curlew_buf_free(&h->headers);
+  h->header_sink = 0;
 }
 
 /* frees the context but not the CURL* (libcurl owns it) */
@@ -88,8 +90,10 @@ void curlew_easy_forget(curlew_easy *h)
   free_owned(h);
   if(h->dispatch) {
     env = curlew_env();
-    if(env)
+    if(env) {
       (*env)->DeleteGlobalRef(env, h->dispatch);
+      curlew_global_ref_deleted();
+    }
   }
   free(h);
 }
@@ -168,10 +172,7 @@ int curlew_easy_perform(curlew_easy *h)
 {
   if(!h)
     return CURLE_BAD_FUNCTION_ARGUMENT;
-  h->sink_overflow = 0;
-  h->sink_count = 0;
-  h->body.len = 0;
-  h->upload_pos = 0;
+  curlew_easy_sinks_start(h);
   return (int)curl_easy_perform(h->curl);
 }
 

@@ -89,6 +89,49 @@ void curlew_easy_sink_clear(curlew_easy *h)
   h->sink_overflow = 0;
 }
 
+void curlew_easy_sinks_start(curlew_easy *h)
+{
+  h->sink_overflow = 0;
+  h->sink_count = 0;
+  h->body.len = 0;
+  h->headers.len = 0;
+  h->upload_pos = 0;
+}
+
+/* response headers, appended as libcurl delivers them (status lines and the
+   blank line included), for one hand-over when the transfer is done */
+static size_t header_collect(char *ptr, size_t size, size_t nmemb,
+                             void *userp)
+{
+  curlew_easy *h = userp;
+  size_t len = size * nmemb;
+  if(curlew_buf_append(&h->headers, ptr, len))
+    return CURL_WRITEFUNC_ERROR;
+  return len;
+}
+
+int curlew_easy_set_header_sink(curlew_easy *h, int enable)
+{
+  if(!h)
+    return CURLE_BAD_FUNCTION_ARGUMENT;
+  h->header_sink = enable ? 1 : 0;
+  h->callbacks &= ~(1u << CURLEW_CB_HEADER);
+  curl_easy_setopt(h->curl, CURLOPT_HEADERFUNCTION,
+                   enable ? header_collect : NULL);
+  curl_easy_setopt(h->curl, CURLOPT_HEADERDATA, enable ? (void *)h : NULL);
+  return CURLE_OK;
+}
+
+int64_t curlew_easy_header_sink_size(curlew_easy *h)
+{
+  return h ? (int64_t)h->headers.len : 0;
+}
+
+const char *curlew_easy_header_sink_data(curlew_easy *h)
+{
+  return h ? h->headers.data : NULL;
+}
+
 static size_t upload_read(char *ptr, size_t size, size_t nmemb, void *userp)
 {
   curlew_easy *h = userp;

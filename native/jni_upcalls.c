@@ -13,6 +13,23 @@
 
 struct curlew_jni curlew_jni;
 
+static volatile long global_refs;
+
+void curlew_global_ref_added(void)
+{
+  __atomic_add_fetch(&global_refs, 1, __ATOMIC_RELAXED);
+}
+
+void curlew_global_ref_deleted(void)
+{
+  __atomic_sub_fetch(&global_refs, 1, __ATOMIC_RELAXED);
+}
+
+long curlew_global_ref_count(void)
+{
+  return __atomic_load_n(&global_refs, __ATOMIC_RELAXED);
+}
+
 static pthread_key_t attached_key;
 static pthread_once_t attached_once = PTHREAD_ONCE_INIT;
 
@@ -166,10 +183,14 @@ static void rebind(JNIEnv *env, jobject *slot, jobject dispatch)
 {
   if(*slot) {
     (*env)->DeleteGlobalRef(env, *slot);
+    curlew_global_ref_deleted();
     *slot = NULL;
   }
-  if(dispatch)
+  if(dispatch) {
     *slot = (*env)->NewGlobalRef(env, dispatch);
+    if(*slot)
+      curlew_global_ref_added();
+  }
 }
 
 void curlew_jni_bind(JNIEnv *env, jclass unused, jobject dispatch, int kind,

@@ -117,6 +117,7 @@ int curlew_loop_add(curlew_loop *l, curlew_easy *h)
   CURLMcode rc;
   if(!l || !h)
     return CURLM_BAD_HANDLE;
+  curlew_easy_sinks_start(h);
   rc = curl_multi_add_handle(l->m->multi, h->curl);
   if(rc == CURLM_OK)
     h->loop = l;

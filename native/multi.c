@@ -39,8 +39,10 @@ int curlew_multi_cleanup(curlew_multi *m)
   curlew_slists_free(&m->slists);
   if(m->dispatch) {
     env = curlew_env();
-    if(env)
+    if(env) {
       (*env)->DeleteGlobalRef(env, m->dispatch);
+      curlew_global_ref_deleted();
+    }
   }
   free(m);
   return (int)rc;

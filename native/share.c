@@ -89,8 +89,10 @@ int curlew_share_cleanup(curlew_share *s)
     pthread_mutex_destroy(&s->locks[i]);
   if(s->dispatch) {
     env = curlew_env();
-    if(env)
+    if(env) {
       (*env)->DeleteGlobalRef(env, s->dispatch);
+      curlew_global_ref_deleted();
+    }
   }
   free(s);
   return CURLSHE_OK;

@@ -6,6 +6,7 @@ import io.curlew.callback.ReadCallback;
 import io.curlew.callback.SeekCallback;
 import io.curlew.callback.WriteCallback;
 import io.curlew.internal.CaBundle;
+import io.curlew.internal.EasyAccess;
 import io.curlew.internal.WireLog;
 import io.curlew.raw.CURL;
 import io.curlew.raw.CurlewExtensions;
@@ -73,7 +74,9 @@ public final class CurlEasy implements AutoCloseable {
   private BodyTarget bodyTarget = BodyTarget.MEMORY;
   private Path downloadPath;
   private boolean caConfigured;
-  private CurlMulti multi;
+  /** the CurlMulti or engine that drives this handle now, or null */
+  private volatile Object owner;
+  private String ownerName;
   /** the CurlShare, CurlUrl, CurlMime or CurlEasy set as an option, by option */
   private final Map<CurlOption<?>, Object> attached = new IdentityHashMap<>();
 
@@ -135,12 +138,55 @@ public final class CurlEasy implements AutoCloseable {
     return raw;
   }
 
+  static {
+    EasyAccess.install(new EasyAccess() {
+      @Override
+      public CURL raw(CurlEasy easy) {
+        return easy.raw;
+      }
+
+      @Override
+      public void own(CurlEasy easy, Object owner, String what) {
+        easy.own(owner, what);
+      }
+
+      @Override
+      public void release(CurlEasy easy) {
+        easy.owner = null;
+        easy.ownerName = null;
+      }
+
+      @Override
+      public CurlException failure(CurlEasy easy, int rc, Throwable callbackFailure) {
+        return easy.failure(rc, callbackFailure);
+      }
+    });
+  }
+
+  private synchronized void own(Object newOwner, String what) {
+    if (owner != null) {
+      throw new IllegalStateException("this CurlEasy is in " + ownerName + " already; it "
+          + "can be in one multi handle or client at a time");
+    }
+    if (raw.isClosed()) {
+      throw new IllegalStateException("this CurlEasy is closed");
+    }
+    owner = newOwner;
+    ownerName = what;
+  }
+
   void attachTo(CurlMulti m) {
-    this.multi = m;
+    if (m == null) {
+      owner = null;
+      ownerName = null;
+    } else {
+      own(m, "a CurlMulti");
+    }
   }
 
   CurlMulti multi() {
-    return multi;
+    Object o = owner;
+    return o instanceof CurlMulti m ? m : null;
   }
 
   // --- options ---------------------------------------------------------------------
@@ -325,9 +371,9 @@ public final class CurlEasy implements AutoCloseable {
    *     by another thread, or called from one of its own callbacks
    */
   public CurlEasy perform() throws CurlException {
-    if (multi != null) {
-      throw new IllegalStateException("this CurlEasy is in a CurlMulti; the multi handle drives "
-          + "it. Remove it from the CurlMulti before calling perform()");
+    if (owner != null) {
+      throw new IllegalStateException("this CurlEasy is in " + ownerName + ", which drives it;"
+          + " remove it there (or wait for its transfer to finish) before calling perform()");
     }
     OutputStream file = openDownload();
     int rc;
@@ -577,9 +623,9 @@ public final class CurlEasy implements AutoCloseable {
     if (raw.isClosed()) {
       return;
     }
-    if (multi != null) {
-      throw new IllegalStateException("this CurlEasy is in a CurlMulti; remove it from the "
-          + "multi handle before closing it");
+    if (owner != null) {
+      throw new IllegalStateException("this CurlEasy is in " + ownerName + "; remove it there "
+          + "(or wait for its transfer to finish) before closing it");
     }
     LibCurl.curl_easy_cleanup(raw);
     for (Object o : attached.values()) {

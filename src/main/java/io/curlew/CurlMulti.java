@@ -126,13 +126,14 @@ public final class CurlMulti implements AutoCloseable {
    * @throws CurlMultiException when libcurl refuses
    */
   public CurlMulti add(CurlEasy easy) throws CurlMultiException {
-    if (easy.multi() != null) {
-      throw new IllegalStateException("this CurlEasy is in a CurlMulti already; remove it "
-          + "there first");
-    }
-    check(LibCurl.curl_multi_add_handle(raw, easy.raw()), "add");
-    easies.put(easy.raw(), easy);
     easy.attachTo(this);
+    try {
+      check(LibCurl.curl_multi_add_handle(raw, easy.raw()), "add");
+    } catch (CurlMultiException | RuntimeException e) {
+      easy.attachTo(null);
+      throw e;
+    }
+    easies.put(easy.raw(), easy);
     return this;
   }
 

@@ -84,6 +84,36 @@ public final class CurlewExtensions {
   }
 
   /**
+   * Collects the response headers in native memory (status lines and the blank line that
+   * ends each response included), for one hand-over with {@link #headerBytes} when the
+   * transfer is done: no upcall per header line.
+   *
+   * @param curl the handle
+   * @param enable on or off (off removes the header function)
+   */
+  public static void collectHeaders(CURL curl, boolean enable) {
+    NativeHandle g = curl.acquire();
+    try {
+      CurlewNative.curlew_easy_set_header_sink(curl.address(), enable ? 1 : 0);
+    } finally {
+      NativeHandle.release(g);
+    }
+  }
+
+  /** @param curl the handle @return the header lines collected in the last transfer */
+  public static byte[] headerBytes(CURL curl) {
+    NativeHandle g = curl.acquire();
+    try {
+      long ctx = curl.address();
+      long n = CurlewNative.curlew_easy_header_sink_size(ctx);
+      long p = CurlewNative.curlew_easy_header_sink_data(ctx);
+      return p == 0 ? new byte[0] : CStrings.bytesAt(p, n);
+    } finally {
+      NativeHandle.release(g);
+    }
+  }
+
+  /**
    * Uploads from a native copy of the bytes: sets READFUNCTION, SEEKFUNCTION and
    * INFILESIZE_LARGE, so redirects and retries can rewind.
    *

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http.HttpField;
@@ -35,7 +36,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <p>Routes: {@code /hello}; {@code /echo} (method, headers and body back); {@code /status/N};
  * {@code /redirect/N} (N redirects, then "done"); {@code /bytes?size=N} (N bytes of a known
- * pattern, see {@link #pattern}); {@code /slow?ms=N}; {@code /cookie/set?name&value};
+ * pattern, see {@link #pattern}); {@code /slow?ms=N} (holds a server thread);
+ * {@code /delay?ms=N&body=B} (answers B after N ms without holding a thread);
+ * {@code /cookie/set?name&value};
  * {@code /cookie/show}; {@code /upload} (size and SHA-256 of the body); {@code /proto}
  * (the request's HTTP version); {@code /port} (the client's port, to tell connections
  * apart); {@code /header?name&value} (sets a response header).
@@ -62,6 +65,7 @@ public final class TestServer {
         new HTTP2CServerConnectionFactory(http));
     plain.setHost("127.0.0.1");
     plain.setPort(0);
+    plain.setAcceptQueueSize(4096);
 
     HttpConfiguration https = new HttpConfiguration(http);
     SecureRequestCustomizer src = new SecureRequestCustomizer();
@@ -80,6 +84,7 @@ public final class TestServer {
         h2, h1);
     tls.setHost("127.0.0.1");
     tls.setPort(0);
+    tls.setAcceptQueueSize(4096);
 
     server.addConnector(plain);
     server.addConnector(tls);
@@ -181,6 +186,12 @@ public final class TestServer {
           }
         }
         callback.succeeded();
+      } else if (path.equals("/delay")) {
+        // answers after a delay without holding a server thread (long-poll style)
+        long ms = Long.parseLong(query.getValue("ms"));
+        String body = query.getValue("body") == null ? "delayed" : query.getValue("body");
+        request.getComponents().getScheduler().schedule(
+            () -> text(response, callback, 200, body), ms, TimeUnit.MILLISECONDS);
       } else if (path.equals("/slow")) {
         Thread.sleep(Long.parseLong(query.getValue("ms")));
         text(response, callback, 200, "slow");

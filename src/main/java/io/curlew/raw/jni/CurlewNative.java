@@ -34,6 +34,8 @@ public final class CurlewNative {
   public static native void curlew_jni_bind(@Raw(withEnv = true) Object dispatch, int kind,
       @Cast("intptr_t") long ctx);
 
+  public static native long curlew_global_ref_count();
+
   // --- global -------------------------------------------------------------------
   public static native int curlew_global_init(long flags);
 
@@ -115,6 +117,15 @@ public final class CurlewNative {
   public static native int curlew_easy_sink_overflowed(@Cast("curlew_easy*") long h);
 
   public static native void curlew_easy_sink_clear(@Cast("curlew_easy*") long h);
+
+  public static native int curlew_easy_set_header_sink(@Cast("curlew_easy*") long h,
+      int enable);
+
+  public static native @Cast("int64_t") long curlew_easy_header_sink_size(
+      @Cast("curlew_easy*") long h);
+
+  public static native @Cast("intptr_t") long curlew_easy_header_sink_data(
+      @Cast("curlew_easy*") long h);
 
   @CriticalRegion
   public static native int curlew_easy_set_upload(@Cast("curlew_easy*") long h,
