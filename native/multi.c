@@ -54,6 +54,7 @@ int curlew_multi_add_handle(curlew_multi *m, curlew_easy *h)
     return CURLM_BAD_HANDLE;
   if(!h)
     return CURLM_BAD_EASY_HANDLE;
+  curlew_easy_sinks_start(h);
   return (int)curl_multi_add_handle(m->multi, h->curl);
 }
 

@@ -73,6 +73,7 @@ public final class CurlEasy implements AutoCloseable {
   private long bodyLimit = DEFAULT_BODY_LIMIT;
   private BodyTarget bodyTarget = BodyTarget.MEMORY;
   private Path downloadPath;
+  private OutputStream download;
   private boolean caConfigured;
   /** the CurlMulti or engine that drives this handle now, or null */
   private volatile Object owner;
@@ -159,6 +160,16 @@ public final class CurlEasy implements AutoCloseable {
       @Override
       public CurlException failure(CurlEasy easy, int rc, Throwable callbackFailure) {
         return easy.failure(rc, callbackFailure);
+      }
+
+      @Override
+      public void beginTransfer(CurlEasy easy) throws CurlException {
+        easy.beginTransfer();
+      }
+
+      @Override
+      public CurlException endTransfer(CurlEasy easy) {
+        return easy.endTransfer();
       }
     });
   }
@@ -375,30 +386,71 @@ public final class CurlEasy implements AutoCloseable {
       throw new IllegalStateException("this CurlEasy is in " + ownerName + ", which drives it;"
           + " remove it there (or wait for its transfer to finish) before calling perform()");
     }
-    OutputStream file = openDownload();
+    beginTransfer();
     int rc;
     Throwable callbackFailure = null;
     try {
       rc = LibCurl.curl_easy_perform(raw);
     } catch (RuntimeException | Error e) {
-      closeQuietly(file);
+      endTransfer();
       throw e;
     } catch (Throwable t) {
       callbackFailure = t;
       rc = LibCurl.CURLE_ABORTED_BY_CALLBACK;
     }
-    closeDownload(file);
+    CurlException closing = endTransfer();
     if (rc == LibCurl.CURLE_RECURSIVE_API_CALL) {
       throw recursive("perform()");
     }
     if (rc != LibCurl.CURLE_OK || callbackFailure != null) {
       throw failure(rc, callbackFailure);
     }
+    if (closing != null) {
+      throw closing;
+    }
     return this;
+  }
+
+  /** Per-transfer setup that perform, CurlMulti and CurlClient share: opens a download file. */
+  void beginTransfer() throws CurlException {
+    if (bodyTarget != BodyTarget.FILE || downloadPath == null) {
+      return;
+    }
+    try {
+      OutputStream out = Files.newOutputStream(downloadPath);
+      installStreamWriter(out);
+      download = out;
+    } catch (IOException e) {
+      throw new CurlException(LibCurl.CURLE_WRITE_ERROR, "cannot open " + downloadPath + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** @return an exception when closing the download file failed, else null */
+  CurlException endTransfer() {
+    OutputStream out = download;
+    download = null;
+    if (out == null) {
+      return null;
+    }
+    try {
+      out.close();
+      return null;
+    } catch (IOException e) {
+      return new CurlException(LibCurl.CURLE_WRITE_ERROR, "closing " + downloadPath, e);
+    }
   }
 
   /** The exception for a failed transfer, with the hints only curlew can give. */
   CurlException failure(int rc, Throwable callbackFailure) {
+    if (callbackFailure != null) {
+      // the same exception whichever driver ran the transfer: libcurl's own code for the
+      // abort (a write, read or connect error) depends on which callback threw
+      String how = rc == LibCurl.CURLE_ABORTED_BY_CALLBACK || rc == LibCurl.CURLE_OK ? ""
+          : "; libcurl ended the transfer with CURLE_" + CurlCode.of(rc);
+      return new CurlAbortedByCallbackException(LibCurl.CURLE_ABORTED_BY_CALLBACK,
+          "a callback threw " + callbackFailure + how, callbackFailure);
+    }
     String detail = CurlewExtensions.errorBuffer(raw);
     if (rc == LibCurl.CURLE_WRITE_ERROR && bodyTarget == BodyTarget.MEMORY
         && CurlewExtensions.sinkOverflowed(raw)) {
@@ -410,40 +462,6 @@ public final class CurlEasy implements AutoCloseable {
           + "; set CurlOption.CAINFO or the SSL_CERT_FILE environment variable)";
     }
     return CurlException.of(rc, detail, callbackFailure);
-  }
-
-  private OutputStream openDownload() throws CurlException {
-    if (bodyTarget != BodyTarget.FILE || downloadPath == null) {
-      return null;
-    }
-    try {
-      OutputStream out = Files.newOutputStream(downloadPath);
-      installStreamWriter(out);
-      return out;
-    } catch (IOException e) {
-      throw new CurlException(LibCurl.CURLE_WRITE_ERROR, "cannot open " + downloadPath + ": "
-          + e.getMessage(), e);
-    }
-  }
-
-  private void closeDownload(OutputStream out) throws CurlException {
-    if (out != null) {
-      try {
-        out.close();
-      } catch (IOException e) {
-        throw new CurlException(LibCurl.CURLE_WRITE_ERROR, "closing " + downloadPath, e);
-      }
-    }
-  }
-
-  private static void closeQuietly(OutputStream out) {
-    if (out != null) {
-      try {
-        out.close();
-      } catch (IOException ignored) {
-        // the transfer's own exception is the one to report
-      }
-    }
   }
 
   // --- post-transfer information ------------------------------------------------------------

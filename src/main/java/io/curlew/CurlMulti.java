@@ -97,9 +97,22 @@ public final class CurlMulti implements AutoCloseable {
       return result == LibCurl.CURLE_OK && callbackFailure == null;
     }
 
-    /** @return the exception {@link CurlEasy#perform()} would have thrown, or null */
-    public CurlException exception() {
-      return ok() ? null : CurlException.of(result, detail, callbackFailure);
+    /**
+     * @return the exception {@link CurlEasy#perform()} would have thrown, or null; a
+     *     callback's unchecked exception is returned as it is
+     */
+    public Exception exception() {
+      if (ok()) {
+        return null;
+      }
+      if (callbackFailure instanceof RuntimeException re) {
+        return re;
+      }
+      if (callbackFailure instanceof CurlException ce) {
+        return ce;
+      }
+      return CurlException.of(result == LibCurl.CURLE_OK ? LibCurl.CURLE_ABORTED_BY_CALLBACK
+          : result, detail, callbackFailure);
     }
   }
 
@@ -124,12 +137,15 @@ public final class CurlMulti implements AutoCloseable {
    * @return this multi handle
    * @throws IllegalStateException when it is in a multi handle already, or closed
    * @throws CurlMultiException when libcurl refuses
+   * @throws CurlException when per-transfer setup fails (opening a download file)
    */
-  public CurlMulti add(CurlEasy easy) throws CurlMultiException {
+  public CurlMulti add(CurlEasy easy) throws CurlMultiException, CurlException {
     easy.attachTo(this);
     try {
+      easy.beginTransfer();
       check(LibCurl.curl_multi_add_handle(raw, easy.raw()), "add");
-    } catch (CurlMultiException | RuntimeException e) {
+    } catch (CurlException | CurlMultiException | RuntimeException e) {
+      easy.endTransfer();
       easy.attachTo(null);
       throw e;
     }
@@ -151,9 +167,13 @@ public final class CurlMulti implements AutoCloseable {
     if (easy.multi() != this) {
       throw new IllegalStateException("this CurlEasy is not in this CurlMulti");
     }
-    drive(() -> LibCurl.curl_multi_remove_handle(raw, easy.raw()), "remove");
-    easies.remove(easy.raw());
-    easy.attachTo(null);
+    try {
+      drive(() -> LibCurl.curl_multi_remove_handle(raw, easy.raw()), "remove");
+    } finally {
+      easies.remove(easy.raw());
+      easy.endTransfer();
+      easy.attachTo(null);
+    }
     return this;
   }
 
@@ -246,6 +266,10 @@ public final class CurlMulti implements AutoCloseable {
         continue;
       }
       Throwable failure = msg.easy_handle.takeCallbackFailure();
+      CurlException closing = easy.endTransfer();
+      if (failure == null && closing != null) {
+        failure = closing;
+      }
       String detail = msg.data.result == LibCurl.CURLE_OK ? null
           : easy.failure(msg.data.result, null).detail();
       return Optional.of(new Done(easy, msg.data.result, failure, detail));

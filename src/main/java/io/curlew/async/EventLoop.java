@@ -142,7 +142,8 @@ final class EventLoop implements Runnable {
         }
         running.put(t.raw, t);
       } catch (Throwable e) {
-        t.fail(e);
+        t.fail(e instanceof java.io.UncheckedIOException u
+            && u.getCause() instanceof CurlException c ? c : e);
         done(t);
       }
     }
@@ -216,7 +217,16 @@ final class EventLoop implements Runnable {
     return index;
   }
 
-  static CurlException failure(io.curlew.CurlEasy easy, int rc, Throwable cause) {
-    return EasyAccess.get().failure(easy, rc, cause);
+  /**
+   * What a failed transfer's future fails with: a callback's unchecked exception as it is
+   * (as perform() would throw it), otherwise the CurlException for the code.
+   */
+  static Throwable failure(io.curlew.CurlEasy easy, int rc, Throwable cause) {
+    if (cause instanceof RuntimeException || cause instanceof Error
+        || cause instanceof CurlException) {
+      return cause;
+    }
+    return EasyAccess.get().failure(easy, rc == 0 ? io.curlew.raw.LibCurl.CURLE_ABORTED_BY_CALLBACK
+        : rc, cause);
   }
 }

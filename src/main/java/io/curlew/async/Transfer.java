@@ -105,12 +105,20 @@ abstract class Transfer<T> {
       owned = true;
       handle = easy;
       raw = EasyAccess.get().raw(easy);
+      try {
+        EasyAccess.get().beginTransfer(easy);
+      } catch (io.curlew.CurlException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     @Override
     void finish(int result) {
       Throwable cause = raw.takeCallbackFailure();
-      release();
+      Throwable closing = release();
+      if (cause == null) {
+        cause = closing;
+      }
       if (result == 0 && cause == null) {
         future.complete(easy);
       } else {
@@ -123,11 +131,14 @@ abstract class Transfer<T> {
       release();
     }
 
-    private void release() {
-      if (owned) {
-        owned = false;
-        EasyAccess.get().release(easy);
+    private Throwable release() {
+      if (!owned) {
+        return null;
       }
+      owned = false;
+      Throwable closing = EasyAccess.get().endTransfer(easy);
+      EasyAccess.get().release(easy);
+      return closing;
     }
   }
 }

@@ -57,4 +57,20 @@ public abstract class EasyAccess {
    * @return the exception perform() would throw for it
    */
   public abstract CurlException failure(CurlEasy easy, int rc, Throwable callbackFailure);
+
+  /**
+   * Per-transfer setup every driver does before starting a transfer (opens a download file).
+   *
+   * @param easy the handle
+   * @throws CurlException when the setup fails
+   */
+  public abstract void beginTransfer(CurlEasy easy) throws CurlException;
+
+  /**
+   * Per-transfer teardown after a transfer ended (closes a download file).
+   *
+   * @param easy the handle
+   * @return an exception when closing failed, else null
+   */
+  public abstract CurlException endTransfer(CurlEasy easy);
 }

@@ -165,9 +165,10 @@ public final class TestServer {
           response.getHeaders().put(HttpHeader.LOCATION, "/redirect/" + (n - 1));
           text(response, callback, 302, "moved");
         }
-      } else if (path.equals("/absredirect")) {
+      } else if (path.equals("/absredirect") || path.equals("/absredirect307")) {
+        Content.Source.asInputStream(request).readAllBytes();
         response.getHeaders().put(HttpHeader.LOCATION, query.getValue("to"));
-        text(response, callback, 302, "moved");
+        text(response, callback, path.endsWith("307") ? 307 : 302, "moved");
       } else if (path.equals("/bytes")) {
         long size = Long.parseLong(query.getValue("size"));
         response.setStatus(200);
