@@ -74,7 +74,7 @@ final class EventLoop implements Runnable {
       if (!t.future.isDone()) {
         waiting.add(t);
       } else {
-        load.decrementAndGet();
+        done(t); // cancelled before it reached the loop
       }
     });
   }
@@ -131,7 +131,7 @@ final class EventLoop implements Runnable {
     while (running.size() < maxInFlight && !waiting.isEmpty()) {
       Transfer<?> t = waiting.poll();
       if (t.future.isDone()) { // cancelled while it waited
-        load.decrementAndGet();
+        done(t);
         continue;
       }
       try {
@@ -200,6 +200,7 @@ final class EventLoop implements Runnable {
     }
     for (Transfer<?> t : waiting) {
       t.fail(closed);
+      t.end(this);
     }
     waiting.clear();
     for (PooledHandle h : pool) {

@@ -95,14 +95,21 @@ abstract class Transfer<T> {
     private final CurlEasy easy;
     private boolean owned;
 
+    /** Takes the handle at once, on the submitting thread, so it cannot be used meanwhile. */
     OfEasy(CurlEasy easy) {
       this.easy = easy;
+      EasyAccess.get().own(easy, this, "a CurlClient");
+      owned = true;
+    }
+
+    @Override
+    void fail(Throwable t) {
+      release();
+      super.fail(t);
     }
 
     @Override
     void begin(EventLoop loop) {
-      EasyAccess.get().own(easy, loop, "a CurlClient");
-      owned = true;
       handle = easy;
       raw = EasyAccess.get().raw(easy);
       try {
