@@ -256,6 +256,9 @@ int curlew_socket_open(int family, int socktype, int protocol);
 /* select(2) over fd_set bytes (curlew_fdset_bytes() each, or NULL);
    timeout_ms < 0 waits without limit */
 int curlew_select(int nfds, char *rd, char *wr, char *ex, long timeout_ms);
+/* poll(2) of one socket: events 1 readable, 2 writable; > 0 ready, 0 timeout,
+   -errno on error */
+int curlew_wait_socket(int fd, int events, int timeout_ms);
 int curlew_socket_close(int fd);
 
 /* --- epoll and timerfd for ports of epoll-driven C programs --------------- */

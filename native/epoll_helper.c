@@ -56,12 +56,16 @@ int curlew_timerfd_set(int fd, long ms)
   return timerfd_settime(fd, 0, &its, NULL) == 0 ? 0 : -errno;
 }
 
-/* reads a timerfd's expiry count (after it fired) */
+/* reads a timerfd's expiry count (after it fired); -errno on error, -EIO
+   for a short read */
 int64_t curlew_timerfd_read(int fd)
 {
   uint64_t v = 0;
-  if(read(fd, &v, sizeof(v)) != (ssize_t)sizeof(v))
-    return -1;
+  ssize_t n = read(fd, &v, sizeof(v));
+  if(n < 0)
+    return -errno;
+  if(n != (ssize_t)sizeof(v))
+    return -EIO;
   return (int64_t)v;
 }
 

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <errno.h>
+#include <poll.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include "curlew_int.h"
@@ -230,4 +232,19 @@ int curlew_select(int nfds, char *rd, char *wr, char *ex, long timeout_ms)
   tv.tv_usec = (timeout_ms % 1000) * 1000;
   return select(nfds, (fd_set *)rd, (fd_set *)wr, (fd_set *)ex,
                 timeout_ms < 0 ? NULL : &tv);
+}
+
+/* waits until a socket is readable (events 1), writable (2) or either (3);
+   returns > 0 when ready, 0 on timeout, -errno on error */
+int curlew_wait_socket(int fd, int events, int timeout_ms)
+{
+  struct pollfd p;
+  int rc;
+  p.fd = fd;
+  p.events = (short)(((events & 1) ? POLLIN : 0) | ((events & 2) ? POLLOUT : 0));
+  p.revents = 0;
+  rc = poll(&p, 1, timeout_ms);
+  if(rc < 0)
+    return errno == EINTR ? 0 : -errno;
+  return rc;
 }

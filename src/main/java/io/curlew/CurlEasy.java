@@ -796,6 +796,77 @@ public final class CurlEasy implements AutoCloseable {
     }
   }
 
+  /**
+   * Exports the TLS sessions in the handle's cache ({@code curl_easy_ssls_export}), or in
+   * its share's cache when it shares {@link CurlShare.Data#SSL_SESSION}.
+   *
+   * @return the sessions
+   * @throws CurlException when libcurl refuses
+   */
+  public List<TlsSession> exportTlsSessions() throws CurlException {
+    List<TlsSession> out = new ArrayList<>();
+    int rc;
+    try {
+      rc = LibCurl.curl_easy_ssls_export(raw, (curl, ud, key, shmac, sdata, validUntil,
+          version, alpn, early) -> {
+        out.add(new TlsSession(key, shmac, sdata, validUntil, version, alpn, early));
+        return LibCurl.CURLE_OK;
+      }, null);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new CurlAbortedByCallbackException(LibCurl.CURLE_ABORTED_BY_CALLBACK, null, t);
+    }
+    if (rc != LibCurl.CURLE_OK) {
+      throw CurlException.of(rc, CurlewExtensions.errorBuffer(raw), null);
+    }
+    return out;
+  }
+
+  /**
+   * Imports a TLS session into the handle's cache ({@code curl_easy_ssls_import}).
+   *
+   * @param session a session from {@link #exportTlsSessions()}
+   * @throws CurlException when libcurl refuses it
+   */
+  public void importTlsSession(TlsSession session) throws CurlException {
+    int rc = LibCurl.curl_easy_ssls_import(raw, session.sessionKey(), session.shmac(),
+        session.data());
+    if (rc != LibCurl.CURLE_OK) {
+      throw CurlException.of(rc, CurlewExtensions.errorBuffer(raw), null);
+    }
+  }
+
+  /**
+   * The metadata of the WebSocket frame being delivered, inside a write callback of a
+   * {@code ws://} transfer in callback mode ({@code curl_ws_meta}).
+   *
+   * @return the frame, or empty outside such a callback
+   */
+  public Optional<CurlWebSocket.Frame> wsMeta() {
+    io.curlew.raw.curl_ws_frame f = LibCurl.curl_ws_meta(raw);
+    return f == null ? Optional.empty()
+        : Optional.of(new CurlWebSocket.Frame(f.flags, f.offset, f.bytesleft, (int) f.len));
+  }
+
+  /**
+   * Sends a WebSocket frame on this handle's connection ({@code curl_ws_send}), for
+   * callback-mode transfers (from inside a callback the call blocks until it is sent).
+   *
+   * @param data the payload
+   * @param flags {@link CurlWebSocket#TEXT}, {@link CurlWebSocket#BINARY}, ... bits
+   * @return the payload bytes libcurl took
+   * @throws CurlException when sending fails
+   */
+  public long wsSend(byte[] data, int flags) throws CurlException {
+    long[] sent = new long[1];
+    int rc = LibCurl.curl_ws_send(raw, data, data.length, sent, 0, flags);
+    if (rc != LibCurl.CURLE_OK) {
+      throw CurlException.of(rc, CurlewExtensions.errorBuffer(raw), null);
+    }
+    return sent[0];
+  }
+
   // --- convenience ------------------------------------------------------------------------
 
   /**

@@ -132,6 +132,18 @@ public final class CurlewExtensions {
     }
   }
 
+  /**
+   * Waits until a socket (such as CURLINFO_ACTIVESOCKET of a CONNECT_ONLY handle) is ready.
+   *
+   * @param fd the socket
+   * @param events 1 readable, 2 writable, 3 either
+   * @param timeoutMs the longest wait; -1 without limit
+   * @return &gt; 0 when ready, 0 on timeout, -errno on error
+   */
+  public static int waitSocket(int fd, int events, int timeoutMs) {
+    return CurlewNative.curlew_wait_socket(fd, events, timeoutMs);
+  }
+
   /** @param curl the handle @return the text libcurl left in the error buffer, or "" */
   public static String errorBuffer(CURL curl) {
     NativeHandle g = curl.acquire();

@@ -28,6 +28,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
  * An embedded Jetty 12 server on 127.0.0.1 for the tests: HTTP/1.1 and h2c on one port,
@@ -41,7 +42,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@code /cookie/set?name&value};
  * {@code /cookie/show}; {@code /upload} (size and SHA-256 of the body); {@code /proto}
  * (the request's HTTP version); {@code /port} (the client's port, to tell connections
- * apart); {@code /header?name&value} (sets a response header).
+ * apart); {@code /header?name&value} (sets a response header); {@code /ws} (a WebSocket
+ * echo endpoint, see {@link EchoSocket}).
  */
 public final class TestServer {
 
@@ -88,7 +90,13 @@ public final class TestServer {
 
     server.addConnector(plain);
     server.addConnector(tls);
-    server.setHandler(new Routes());
+    WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
+      container.setMaxTextMessageSize(32L << 20);
+      container.setMaxBinaryMessageSize(32L << 20);
+      container.addMapping("/ws", (rq, rs, cb) -> new EchoSocket());
+    });
+    ws.setHandler(new Routes());
+    server.setHandler(ws);
     server.start();
   }
 

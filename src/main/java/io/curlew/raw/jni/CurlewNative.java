@@ -383,6 +383,8 @@ public final class CurlewNative {
 
   public static native int curlew_socket_close(int fd);
 
+  public static native int curlew_wait_socket(int fd, int events, int timeoutMs);
+
   public static native int curlew_select(int nfds, @Cast("char*") byte[] rd,
       @Cast("char*") byte[] wr, @Cast("char*") byte[] ex, long timeoutMs);
 
