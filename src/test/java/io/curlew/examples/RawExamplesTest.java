@@ -65,7 +65,20 @@ class RawExamplesTest {
   private static final long RUN_SECONDS = 60;
   private static final Pattern JNI_TROUBLE = Pattern.compile(
       "WARNING in native method|FATAL ERROR in native method|JNI call made|"
-          + "A fatal error has been detected");
+          + "handler modified|A fatal error has been detected");
+
+  /**
+   * What -Xcheck:jni prints when the SIGPIPE handler changed under the JVM. libcurl 8.21.0
+   * does that in curl_share_cleanup() when the share holds a connection pool with a live
+   * connection: the share's internal admin handle never gets CURLOPT_NOSIGNAL, so
+   * Curl_cpool_destroy() sets SIGPIPE to SIG_IGN around closing the connection and then
+   * restores it. The JVM's periodic check sees it in some runs only (about 1 in 10). It
+   * is a known defect of the native layer (see the report of this change), tolerated in
+   * the shared-connection-cache run and nowhere else.
+   */
+  private static final Pattern SHARE_SIGPIPE_NOTICE = Pattern.compile(
+      "Warning: SIGPIPE handler modified!\\n(?:Signal Handlers:\\n)?(?:\\s+SIG\\w+: .*\\n)*"
+          + "(?:Consider using jsig library\\.\\n)?");
 
   private Path work;
   private Path classes;
@@ -179,13 +192,20 @@ class RawExamplesTest {
     assertEquals(2 + 6, lines.size(), r.out); // Date, type, 2 X-example, length, cache
     assertFalse(r.out.contains("headers\n"), r.out);
 
-    // after a redirect, only the final response's headers (request -1)
-    Run redirected = java("HeaderApi", TestServer.get().url("/redirect/1"));
+    // after a redirect, only the final response's headers (request -1): the 302 from
+    // /redirect is text/plain with a Location, the page it leads to is text/html
+    Run redirected = java("HeaderApi", url("/redirect"));
     redirected.assertExit(0);
     assertTrue(redirected.out.startsWith(
-        "Content-Type header: text/plain; charset=utf-8\nEvery response header:\n"),
+        "Content-Type header: text/html; charset=UTF-8\nEvery response header:\n"),
+        redirected.out);
+    assertTrue(redirected.out.contains(" Content-length: " + page().length() + " (1)\n"),
         redirected.out);
     assertFalse(redirected.out.contains("Location"), redirected.out);
+
+    Run jetty = java("HeaderApi", TestServer.get().url("/header?name=X-Test&value=42"));
+    jetty.assertExit(0);
+    assertTrue(jetty.out.contains("\n X-Test: 42 (1)\n"), jetty.out);
   }
 
   @Test
@@ -247,6 +267,8 @@ class RawExamplesTest {
     assertTrue(r.out.contains("progress of " + url("/bytes?size=300000")
         + " (300000/300000)\n"), r.out);
     assertTrue(r.out.contains(" what=REMOVE"), r.out);
+    // a socket whose wait changes is found again through its curl_multi_assign object
+    assertTrue(r.out.contains(" what=IN watching changes from OUT to IN\n"), r.out);
     assertTrue(r.out.contains("new socket: OUT\n") || r.out.contains("new socket: IN\n"), r.out);
     assertTrue(r.out.contains("multi_timer_cb: timeout is now 0 ms\n"), r.out);
     assertTrue(r.out.endsWith("still running: 0\n"
@@ -629,6 +651,9 @@ class RawExamplesTest {
         "examples.raw." + example));
     cmd.addAll(List.of(args));
     Run r = exec(cmd, stdin, work);
+    if (example.equals("SharedConnectionCache")) {
+      r = new Run(r.exit, SHARE_SIGPIPE_NOTICE.matcher(r.out).replaceAll(""), r.err);
+    }
     Matcher trouble = JNI_TROUBLE.matcher(r.out + r.err);
     if (trouble.find()) {
       fail(example + " printed a JNI warning or crashed:\n" + r.out + "\n" + r.err);
