@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
  *   <li>{@code /headers}: a short body with a few extra response headers ({@link #HEADERS})</li>
  *   <li>{@code /conn}: the client's port, which tells connections apart</li>
  *   <li>{@code /bytes?size=N}: N bytes of {@link #pattern}</li>
+ *   <li>{@code /file_NM.bin}: N MiB of {@link #pattern} (chkspeed.c's test files)</li>
  * </ul>
  * Anything else is a 404. The FTP server takes USER, PASS, PWD, CWD, TYPE, EPSV, PASV,
  * STOR and QUIT, and keeps what was stored ({@link #ftpUploads()}).
@@ -159,6 +160,19 @@ public final class ExampleServer implements AutoCloseable {
           body[i] = pattern(i);
         }
         send(ex, 200, "application/octet-stream", body);
+      } else if (path.matches("/file_\\d{1,3}M\\.bin")) {
+        long size = Long.parseLong(path.substring(6, path.length() - 5)) << 20;
+        ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        ex.sendResponseHeaders(200, size);
+        try (OutputStream os = ex.getResponseBody()) {
+          byte[] block = new byte[26 * 2048]; // a whole number of pattern periods
+          for (int i = 0; i < block.length; i++) {
+            block[i] = pattern(i);
+          }
+          for (long sent = 0; sent < size; sent += block.length) {
+            os.write(block, 0, (int) Math.min(block.length, size - sent));
+          }
+        }
       } else {
         send(ex, 404, "text/plain", "no such page\n".getBytes(StandardCharsets.UTF_8));
       }
