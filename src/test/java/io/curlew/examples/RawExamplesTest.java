@@ -97,7 +97,7 @@ class RawExamplesTest {
       sources = s.filter(p -> p.toString().endsWith(".java")).map(Path::toFile)
           .collect(Collectors.toList());
     }
-    assertTrue(sources.size() >= 9, "example sources found in " + dir + ": " + sources);
+    assertTrue(sources.size() >= 17, "example sources found in " + dir + ": " + sources);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringWriter out = new StringWriter();
@@ -331,6 +331,120 @@ class RawExamplesTest {
     assertEquals("the URL was refused: Malformed input to a URL function", bad.err);
   }
 
+
+  // --- the further examples ------------------------------------------------------------
+
+  @Test
+  void multiSingleDownloadsThroughAMultiHandle() throws Exception {
+    Run r = java("MultiSingle", url("/"));
+    r.assertExit(0);
+    assertEquals(page(), r.out);
+    Run big = java("MultiSingle", TestServer.get().url("/bytes?size=200000"));
+    big.assertExit(0);
+    assertEquals(200000, big.out.length());
+    byte[] expected = TestServer.patternBytes(200000);
+    assertEquals(new String(expected, StandardCharsets.ISO_8859_1), big.out);
+  }
+
+  @Test
+  void httpPostSendsTheFormFields() throws Exception {
+    Run r = java("HttpPost", url("/post"));
+    r.assertExit(0);
+    assertEquals("name=daniel&project=curl", r.out);
+    Run echo = java("HttpPost", TestServer.get().url("/echo"));
+    echo.assertExit(0);
+    assertTrue(echo.out.startsWith("method=POST\n"), echo.out);
+    assertTrue(echo.out.contains("Content-Type: application/x-www-form-urlencoded\n"), echo.out);
+    assertTrue(echo.out.endsWith("\n\nname=daniel&project=curl"), echo.out);
+    Run refused = java("HttpPost", "http://127.0.0.1:1/");
+    refused.assertExit(7);
+  }
+
+  @Test
+  void getInMemoryCountsWhatItCollected() throws Exception {
+    Run r = java("GetInMemory", TestServer.get().url("/bytes?size=1234567"));
+    r.assertExit(0);
+    assertEquals("1234567 bytes in memory\n", r.out);
+    Run own = java("GetInMemory");
+    own.assertExit(0);
+    assertEquals("100000 bytes in memory\n", own.out);
+    Run agent = java("GetInMemory", TestServer.get().url("/echo"));
+    agent.assertExit(0);
+    assertTrue(agent.out.matches("\\d+ bytes in memory\n"), agent.out);
+  }
+
+  @Test
+  void getRedirectResolvesTheLocation() throws Exception {
+    Run r = java("GetRedirect", url("/redirect"));
+    r.assertExit(0);
+    assertEquals("see /\nLocation resolved to: " + url("/") + "\n", r.out);
+    Run none = java("GetRedirect", url("/hello"));
+    none.assertExit(0);
+    assertEquals(constant("HELLO"), none.out);
+    assertEquals("no redirect in this answer\n", none.err);
+  }
+
+  @Test
+  void sepHeadersWritesHeadersAndBodyToTwoFiles() throws Exception {
+    Path dir = Files.createDirectories(work.resolve("sepheaders-java"));
+    Run r = javaIn(dir, "SepHeaders", null, url("/headers"));
+    r.assertExit(0);
+    assertEquals("", r.out);
+    String head = Files.readString(dir.resolve("head.out"), StandardCharsets.ISO_8859_1);
+    assertTrue(head.startsWith("HTTP/1.1 200 OK\r\n"), head);
+    assertTrue(head.contains("\r\nX-example: first\r\nX-example: second\r\n"), head);
+    assertTrue(head.endsWith("\r\n\r\n"), head);
+    assertEquals("headers\n", Files.readString(dir.resolve("body.out")));
+  }
+
+  @Test
+  void url2FileSavesThePage() throws Exception {
+    Path dir = Files.createDirectories(work.resolve("url2file-java"));
+    Run r = javaIn(dir, "Url2File", null, url("/"));
+    r.assertExit(0);
+    assertEquals("", r.out);
+    assertEquals(page(), Files.readString(dir.resolve("page.out")));
+    assertTrue(r.err.contains("> GET / HTTP/1.1\r\n"), r.err);
+    Run refused = javaIn(dir, "Url2File", null, "http://127.0.0.1:1/");
+    refused.assertExit(7);
+    assertEquals("", Files.readString(dir.resolve("page.out")));
+  }
+
+  @Test
+  void multiLegacyWaitsWithSelect() throws Exception {
+    byte[] upload = "uploaded while select() waits\n".getBytes(StandardCharsets.UTF_8);
+    Run r = javaWithInput("MultiLegacy", upload, url("/"), ftpUrl("/legacy-java.txt"));
+    r.assertExit(0);
+    assertTrue(r.out.startsWith(page()), r.out);
+    assertEquals(List.of("download (HTTP) done, CURLcode 0", "upload (FTP) done, CURLcode 0"),
+        r.out.substring(page().length()).lines().sorted().collect(Collectors.toList()));
+    assertEquals(new String(upload, StandardCharsets.UTF_8),
+        new String(ftpUploads().get("legacy-java.txt"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void chkSpeedMeasuresADownload() throws Exception {
+    Run r = java("ChkSpeed", "-x", "-a", "-m=2");
+    r.assertExit(0);
+    List<String> lines = r.out.lines().collect(Collectors.toList());
+    assertEquals("-------------------------------------------------", lines.get(0));
+    assertEquals("Bytes downloaded: 2097152", lines.get(1));
+    assertTrue(lines.get(2).matches("Transfer took \\d+\\.\\d{6} s"), r.out);
+    assertTrue(lines.get(3).matches("Average speed: \\d+ KiB/s"), r.out);
+    assertTrue(r.out.contains("\nConnecting took "), r.out);
+
+    Run given = java("ChkSpeed", TestServer.get().url("/bytes?size=4321"));
+    given.assertExit(0);
+    assertTrue(given.out.startsWith("Bytes downloaded: 4321\n"), given.out);
+
+    Run badSize = java("ChkSpeed", "-m=3");
+    badSize.assertExit(1);
+    assertEquals("\rChkSpeed: no test file of size 3\n", badSize.err);
+    Run help = java("ChkSpeed", "-h");
+    help.assertExit(1);
+    assertTrue(help.err.startsWith("\rUsage: ChkSpeed [-m="), help.err);
+  }
+
   // --- the same programs in C --------------------------------------------------------
 
   /**
@@ -536,6 +650,134 @@ class RawExamplesTest {
       assertEquals(socketEvents(String.join("\n", cOut)), socketEvents(j.out));
     }
 
+
+    @Test
+    void multiSingle() throws Exception {
+      String u = url("/");
+      Run c = c("multi-single", Map.of("\"https://www.example.com/\"", u));
+      Run j = java("MultiSingle", u);
+      c.assertExit(0);
+      j.assertExit(0);
+      assertEquals(page(), c.out);
+      assertEquals(c.out, j.out);
+    }
+
+    @Test
+    void httpPost() throws Exception {
+      String u = TestServer.get().url("/echo");
+      Run c = c("http-post", Map.of("\"http://postit.example.com/moo.cgi\"", u));
+      Run j = java("HttpPost", u);
+      c.assertExit(0);
+      j.assertExit(0);
+      // the server echoes the whole request: the same method, headers and body
+      assertEquals(c.out, j.out);
+      assertTrue(j.out.endsWith("name=daniel&project=curl"), j.out);
+    }
+
+    @Test
+    void getinmemory() throws Exception {
+      String u = TestServer.get().url("/echo");
+      Run c = c("getinmemory", Map.of("\"https://www.example.com/\"", u));
+      Run j = java("GetInMemory", u);
+      c.assertExit(0);
+      j.assertExit(0);
+      // /echo sends the request back, so equal sizes mean equal requests (User-Agent too)
+      assertEquals(phrases(c.out, " bytes retrieved", " bytes in memory"), j.out);
+    }
+
+    @Test
+    void getredirect() throws Exception {
+      String u = url("/redirect");
+      Run c = c("getredirect", Map.of("\"https://example.com\"", u));
+      Run j = java("GetRedirect", u);
+      c.assertExit(0);
+      j.assertExit(0);
+      assertEquals(phrases(c.out, "Redirected to: ", "Location resolved to: "), j.out);
+
+      String hello = url("/hello");
+      Run cNone = c("getredirect", Map.of("\"https://example.com\"", hello));
+      Run jNone = java("GetRedirect", hello);
+      assertEquals(cNone.out, jNone.out);
+      assertEquals(phrases(cNone.err, "Not a redirect.", "no redirect in this answer"),
+          jNone.err);
+    }
+
+    @Test
+    void sepheaders() throws Exception {
+      String u = url("/headers");
+      Path cDir = Files.createDirectories(work.resolve("sepheaders-c"));
+      Path jDir = Files.createDirectories(work.resolve("sepheaders-j"));
+      Run c = exec(List.of(build("sepheaders", Map.of("\"https://example.com\"", u))
+          .toString()), null, cDir);
+      Run j = javaIn(jDir, "SepHeaders", null, u);
+      c.assertExit(0);
+      j.assertExit(0);
+      assertEquals(dates(read(cDir, "head.out")), dates(read(jDir, "head.out")));
+      assertEquals(read(cDir, "body.out"), read(jDir, "body.out"));
+      assertEquals("headers\n", read(jDir, "body.out"));
+    }
+
+    @Test
+    void url2file() throws Exception {
+      String u = url("/index.html");
+      Path cDir = Files.createDirectories(work.resolve("url2file-c"));
+      Path jDir = Files.createDirectories(work.resolve("url2file-j"));
+      Run c = exec(List.of(build("url2file", Map.of()).toString(), u), null, cDir);
+      Run j = javaIn(jDir, "Url2File", null, u);
+      c.assertExit(0);
+      j.assertExit(0);
+      assertEquals(page(), read(cDir, "page.out"));
+      assertEquals(read(cDir, "page.out"), read(jDir, "page.out"));
+      assertEquals(verbose(c.err), verbose(j.err));
+    }
+
+    @Test
+    void multiLegacy() throws Exception {
+      byte[] upload = "select() based upload\n".getBytes(StandardCharsets.UTF_8);
+      Map<String, String> subst = new LinkedHashMap<>();
+      subst.put("\"https://example.com\"", url("/"));
+      subst.put("\"ftp://example.com\"", ftpUrl("/legacy-c.txt"));
+      Run c = cWithInput("multi-legacy", subst, upload);
+      Run j = javaWithInput("MultiLegacy", upload, url("/"), ftpUrl("/legacy-j.txt"));
+      c.assertExit(0);
+      j.assertExit(0);
+      UnaryOperator<String> sortedStatus = s -> s.substring(0, page().length())
+          + s.substring(page().length()).lines().sorted().collect(Collectors.joining("\n"));
+      assertEquals(sortedStatus.apply(phrases(c.out,
+              "HTTP transfer completed with status ", "download (HTTP) done, CURLcode ",
+              "FTP transfer completed with status ", "upload (FTP) done, CURLcode ")),
+          sortedStatus.apply(j.out));
+      Map<String, byte[]> stored = ftpUploads();
+      assertEquals(new String(stored.get("legacy-c.txt"), StandardCharsets.UTF_8),
+          new String(stored.get("legacy-j.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void chkspeed() throws Exception {
+      Map<String, String> subst = Map.of("\"http://speedtest.your.domain/\"", url("/"));
+      Run c = exec(List.of(build("chkspeed", subst).toString(), "-x", "-m=5"), null, work);
+      Run j = java("ChkSpeed", "-x", "-m=5");
+      c.assertExit(0);
+      j.assertExit(0);
+      UnaryOperator<String> timing = s -> s.replaceAll("took \\d+\\.\\d{6} s", "took T s")
+          .replaceAll("speed: \\d+ ", "speed: S ");
+      assertEquals(timing.apply(phrases(c.out, "Data downloaded: ", "Bytes downloaded: ",
+          " bytes.\n", "\n", "Total download time: ", "Transfer took ", " sec.\n", " s\n",
+          "Average download speed: ", "Average speed: ", " kbyte/sec.", " KiB/s")),
+          timing.apply(j.out));
+      assertTrue(j.out.contains("Bytes downloaded: 5242880\n"), j.out);
+
+      Run cBad = exec(List.of(build("chkspeed", subst).toString(), "-m=3"), null, work);
+      Run jBad = java("ChkSpeed", "-m=3");
+      assertEquals(1, cBad.exit);
+      jBad.assertExit(cBad.exit);
+      assertEquals("", cBad.out + jBad.out);
+    }
+
+    private String read(Path dir, String name) throws IOException {
+      return Files.readString(dir.resolve(name), StandardCharsets.ISO_8859_1);
+    }
+
     // --- helpers ---------------------------------------------------------------------
 
     private Run c(String example, Map<String, String> subst) throws Exception {
@@ -645,12 +887,16 @@ class RawExamplesTest {
   }
 
   private Run javaWithInput(String example, byte[] stdin, String... args) throws Exception {
+    return javaIn(work, example, stdin, args);
+  }
+
+  private Run javaIn(Path cwd, String example, byte[] stdin, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xcheck:jni", "-cp", classes + File.pathSeparator + System.getProperty("java.class.path"),
         "examples.raw." + example));
     cmd.addAll(List.of(args));
-    Run r = exec(cmd, stdin, work);
+    Run r = exec(cmd, stdin, cwd);
     if (example.equals("SharedConnectionCache")) {
       r = new Run(r.exit, SHARE_SIGPIPE_NOTICE.matcher(r.out).replaceAll(""), r.err);
     }
