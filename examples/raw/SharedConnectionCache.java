@@ -52,7 +52,8 @@ public final class SharedConnectionCache {
     share = curl_share_init();
     curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
 
-    curl_share_setopt(share, CURLSHOPT_LOCKFUNC, (curl_lock_function) SharedConnectionCache::my_lock);
+    curl_share_setopt(share, CURLSHOPT_LOCKFUNC,
+        (curl_lock_function) SharedConnectionCache::my_lock);
     curl_share_setopt(share, CURLSHOPT_UNLOCKFUNC,
         (curl_unlock_function) SharedConnectionCache::my_unlock);
 

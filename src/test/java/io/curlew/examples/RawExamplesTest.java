@@ -627,7 +627,7 @@ class RawExamplesTest {
           }
         }
         // the C program runs until SIGINT
-        assertEquals(0, exec(List.of("kill", "-INT", Long.toString(p.pid())), null, cwd).exit);
+        assertEquals(0, exec(List.of("bash", "-c", "kill -INT " + p.pid()), null, cwd).exit);
         while ((line = in.readLine()) != null) {
           cOut.add(line);
         }
@@ -893,7 +893,8 @@ class RawExamplesTest {
   private Run javaIn(Path cwd, String example, byte[] stdin, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xcheck:jni", "-cp", classes + File.pathSeparator + System.getProperty("java.class.path"),
+        "-Xcheck:jni", "--enable-native-access=ALL-UNNAMED",
+        "-cp", classes + File.pathSeparator + System.getProperty("java.class.path"),
         "examples.raw." + example));
     cmd.addAll(List.of(args));
     Run r = exec(cmd, stdin, cwd);
