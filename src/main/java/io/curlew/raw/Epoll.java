@@ -68,7 +68,9 @@ public final class Epoll {
   }
 
   /**
-   * Arms a one-shot timer ({@code timerfd_settime}); 0 disarms it.
+   * Arms a one-shot timer ({@code timerfd_settime}); 0 disarms it. For libcurl's "time out
+   * at once" (a timer callback with 0 ms) pass 1: C programs arm 1 ns for that, the finest
+   * step here is a millisecond.
    *
    * @param fd the timer
    * @param ms milliseconds from now
@@ -78,7 +80,14 @@ public final class Epoll {
     return CurlewNative.curlew_timerfd_set(fd, ms);
   }
 
-  /** @param fd a timer that fired @return its expiry count, or -1 */
+  /**
+   * Reads a timer's expiry count. Unlike the other methods here it does not return -errno:
+   * every failure, including EAGAIN for a timer that has not fired (or was read already),
+   * is -1.
+   *
+   * @param fd a timer that fired
+   * @return its expiry count, or -1
+   */
   public static long timerfd_read(int fd) {
     return CurlewNative.curlew_timerfd_read(fd);
   }
