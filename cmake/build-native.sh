@@ -29,6 +29,11 @@ key=$( { cat "$root/cmake/versions.cmake" "$root/cmake/CMakeLists.txt";
          "$cc" --version | head -n 1; echo "$platform"; } | sha256sum | cut -c1-16)
 prefix=$cache/deps/$platform-$key
 
+# One build of a given stack at a time, across processes and checkouts.
+mkdir -p "$cache/deps"
+exec 9>"$cache/deps/$platform-$key.lock"
+flock 9
+
 if [ ! -f "$prefix/.complete" ]; then
   echo "curlew: building the static native stack for $platform into $prefix (once per version set)" >&2
   work=$cache/build/$platform-$key
@@ -39,6 +44,7 @@ if [ ! -f "$prefix/.complete" ]; then
     -DCURLEW_CROSS="$cross" -DCURLEW_JOBS="$jobs" >&2
   cmake --build "$work" -j "$jobs" >&2
   touch "$prefix/.complete"
+  flock -u 9
   # The build tree is only needed to rebuild; the prefix is what is kept.
   rm -rf "$work"
 fi

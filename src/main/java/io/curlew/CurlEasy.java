@@ -382,6 +382,9 @@ public final class CurlEasy implements AutoCloseable {
    *     by another thread, or called from one of its own callbacks
    */
   public CurlEasy perform() throws CurlException {
+    if (raw.heldByCurrentThread()) {
+      throw recursive("perform()");
+    }
     if (owner != null) {
       throw new IllegalStateException("this CurlEasy is in " + ownerName + ", which drives it;"
           + " remove it there (or wait for its transfer to finish) before calling perform()");
@@ -797,8 +800,10 @@ public final class CurlEasy implements AutoCloseable {
   }
 
   /**
-   * Exports the TLS sessions in the handle's cache ({@code curl_easy_ssls_export}), or in
-   * its share's cache when it shares {@link CurlShare.Data#SSL_SESSION}.
+   * Exports the TLS sessions of the handle's session cache ({@code curl_easy_ssls_export}).
+   * libcurl keeps that cache in the multi handle that drives a transfer, so between
+   * transfers only a {@link CurlShare} sharing {@link CurlShare.Data#SSL_SESSION} holds
+   * sessions: set one on the handle to export (and to import) them.
    *
    * @return the sessions
    * @throws CurlException when libcurl refuses
@@ -824,7 +829,8 @@ public final class CurlEasy implements AutoCloseable {
   }
 
   /**
-   * Imports a TLS session into the handle's cache ({@code curl_easy_ssls_import}).
+   * Imports a TLS session into the handle's cache ({@code curl_easy_ssls_import}): into its
+   * {@link CurlShare}, which must share {@link CurlShare.Data#SSL_SESSION}.
    *
    * @param session a session from {@link #exportTlsSessions()}
    * @throws CurlException when libcurl refuses it
@@ -1235,6 +1241,19 @@ public final class CurlEasy implements AutoCloseable {
    */
   public CurlEasy httpVersion(HttpVersion version) {
     return setOption(CurlOption.HTTP_VERSION, version);
+  }
+
+  /**
+   * The range of TLS versions to accept ({@code CURLOPT_SSLVERSION} with the maximum or-ed
+   * in, as C does).
+   *
+   * @param min the lowest version
+   * @param max the highest version
+   * @return this handle
+   */
+  public CurlEasy tlsVersions(SslVersion min, SslVersionMax max) {
+    int rc = LibCurl.curl_easy_setopt(raw, LibCurl.CURLOPT_SSLVERSION, min.value() | max.value());
+    return check(rc, CurlOption.SSLVERSION);
   }
 
   /**

@@ -38,6 +38,8 @@ final class JavaSources {
     writeCodes("CurlUrlCode", "CURLUcode", "CURLUE_", "the URL API (curl_url_*)");
     writeCodes("CurlHeaderCode", "CURLHcode", "CURLHE_", "the header API (curl_easy_header)");
     valueEnums.putIfAbsent("CurlOptionType", "CurlOptionType:CURLOT_:CURLOT_FLAG_");
+    // the upper bound that CURLOPT_SSLVERSION takes or-ed to the lower one
+    valueEnums.putIfAbsent("SslVersionMax", "SslVersionMax:CURL_SSLVERSION_MAX_");
     for (var e : valueEnums.entrySet()) {
       writeValueEnum(e.getKey(), e.getValue());
     }

@@ -91,6 +91,19 @@ public final class CurlClient implements AutoCloseable {
   }
 
   /**
+   * Sends a request whose response body is streamed: the future completes when the status
+   * and headers are in (at the first body byte, or the end of an empty body) with a
+   * {@link CurlStreamingResponse} whose body is a {@code Flow.Publisher} with
+   * backpressure.
+   *
+   * @param request the request
+   * @return the response's future
+   */
+  public CompletableFuture<CurlStreamingResponse> stream(CurlRequest request) {
+    return submit(new StreamTransfer(request));
+  }
+
+  /**
    * Sends a request and waits for the response, parking the calling thread on the future
    * (friendly to virtual threads: no libcurl call runs on the caller).
    *

@@ -33,6 +33,7 @@ final class EventLoop implements Runnable {
   private final ArrayDeque<Transfer<?>> waiting = new ArrayDeque<>();
   private final Map<CURL, Transfer<?>> running = new IdentityHashMap<>();
   private final ArrayDeque<PooledHandle> pool = new ArrayDeque<>();
+  private final ArrayDeque<StreamTransfer> dirty = new ArrayDeque<>();
   private final int maxInFlight;
   private final Thread thread;
   private CurlewLoop loop;
@@ -80,12 +81,35 @@ final class EventLoop implements Runnable {
   }
 
   void cancel(Transfer<?> t) {
-    execute(() -> {
-      if (t.handle != null && running.remove(t.raw) != null) {
-        loop.remove(t.raw);
-        done(t);
+    execute(() -> abort(t));
+  }
+
+  /** Stops a running transfer; on the loop thread. */
+  void abort(Transfer<?> t) {
+    if (t.handle != null && running.remove(t.raw) != null) {
+      loop.remove(t.raw);
+      done(t);
+    }
+  }
+
+  /** A stream got data or demand in this iteration; on the loop thread. */
+  void dirty(StreamTransfer t) {
+    dirty.add(t);
+  }
+
+  long bodyLimit() {
+    return client.bodyLimit();
+  }
+
+  private void drainStreams() {
+    for (StreamTransfer t; (t = dirty.poll()) != null; ) {
+      try {
+        t.drain();
+      } catch (Throwable e) {
+        t.fail(e);
+        abort(t);
       }
-    });
+    }
   }
 
   void close() {
@@ -109,6 +133,7 @@ final class EventLoop implements Runnable {
           continue; // work arrived between the drain and going to sleep
         }
         loop.run(MAX_WAIT_MS, finisher);
+        drainStreams();
       }
     } catch (Throwable t) {
       client.loopDied(this, t);

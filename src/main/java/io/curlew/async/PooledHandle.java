@@ -105,6 +105,11 @@ final class PooledHandle {
     }
   }
 
+  /** Puts the native body sink back after a streamed transfer. */
+  void restoreSink() {
+    CurlewExtensions.setSink(raw, CurlewExtensions.SINK_BUFFER, lastBodyLimit);
+  }
+
   /** Reads the finished transfer's response out of native memory. */
   CurlResponse response(CurlRequest r) {
     long[] v = new long[1];

@@ -44,6 +44,10 @@ abstract class Transfer<T> {
       this.transfer = transfer;
     }
 
+    Transfer<T> transfer() {
+      return transfer;
+    }
+
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
       boolean cancelled = super.cancel(mayInterruptIfRunning);

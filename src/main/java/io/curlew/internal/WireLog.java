@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * libcurl's verbose output, logged to {@code System.Logger} "io.curlew.wire" at DEBUG (or
  * TRACE for body data) instead of being printed: header values of Authorization,
- * Proxy-Authorization, Cookie and Set-Cookie, and user:password in URLs, are redacted.
+ * Proxy-Authorization, Cookie and Set-Cookie, cookie values in libcurl's notes, and
+ * user:password in URLs, are redacted.
  */
 public final class WireLog {
 
@@ -17,6 +18,9 @@ public final class WireLog {
   private static final Pattern SECRET_HEADER = Pattern.compile(
       "^((?:Proxy-)?Authorization|Cookie|Set-Cookie)(\\s*:\\s*)(.*)$",
       Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  /** libcurl's own notes about cookies carry their values */
+  private static final Pattern COOKIE_NOTE = Pattern.compile(
+      "((?:Added|Replaced) cookie \\S+=\")[^\"]*(\")");
   private static final Pattern URL_CREDENTIALS =
       Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s'\"]+@");
 
@@ -31,6 +35,7 @@ public final class WireLog {
    */
   public static String redact(String line) {
     String s = SECRET_HEADER.matcher(line).replaceFirst("$1$2[redacted]");
+    s = COOKIE_NOTE.matcher(s).replaceAll("$1[redacted]$2");
     return URL_CREDENTIALS.matcher(s).replaceAll("$1[redacted]@");
   }
 

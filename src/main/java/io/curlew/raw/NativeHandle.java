@@ -106,6 +106,16 @@ abstract class NativeHandle {
     }
   }
 
+  /**
+   * @return whether the calling thread is inside a call on this handle (or on the multi
+   *     handle that covers it): true only from inside one of its callbacks
+   */
+  public final boolean heldByCurrentThread() {
+    NativeHandle p = parent;
+    NativeHandle g = p != null ? p : this;
+    return g.owner == Thread.currentThread().getId();
+  }
+
   /** @return the native address; only meaningful while the guard is held */
   final long address() {
     return address;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.curlew.CurlEasy;
 import io.curlew.CurlInfo;
 import io.curlew.CurlOption;
+import io.curlew.CurlShare;
 import io.curlew.TlsSession;
 import io.curlew.testing.TestCertificates;
 import io.curlew.testing.TestServer;
@@ -19,9 +20,10 @@ class CacheFilesTest {
 
   private final TestServer server = TestServer.get();
 
-  private CurlEasy tlsHandle(AtomicInteger reused) {
+  private CurlEasy tlsHandle(AtomicInteger reused, CurlShare share) {
     CurlEasy easy = new CurlEasy();
     easy.url("https://localhost:" + server.tlsPort() + "/hello")
+        .setOption(CurlOption.SHARE, share)
         .setOption(CurlOption.CAINFO, TestCertificates.get().caFile.toString())
         .verbose(true).setOption(CurlOption.DEBUGFUNCTION, (type, data) -> {
           if (data.toString().contains("SSL reusing session")) {
@@ -32,12 +34,16 @@ class CacheFilesTest {
   }
 
   @Test
-  void tlsSessionsExportedFromOneHandleResumeInAnother() throws Exception {
+  void tlsSessionsExportedFromOneShareResumeInAnother() throws Exception {
+    // between transfers a handle's sessions live in a share (otherwise in the multi
+    // handle that drives it), so export and import go through shares
     List<TlsSession> sessions;
     AtomicInteger first = new AtomicInteger();
-    try (CurlEasy a = tlsHandle(first)) {
+    try (CurlShare share = new CurlShare(CurlShare.Data.SSL_SESSION);
+        CurlEasy a = tlsHandle(first, share)) {
       a.perform();
       sessions = a.exportTlsSessions();
+      a.setOption(CurlOption.SHARE, null);
     }
     assertEquals(0, first.get());
     assertFalse(sessions.isEmpty(), "a session was cached");
@@ -45,18 +51,22 @@ class CacheFilesTest {
     assertTrue(sessions.get(0).data().length > 0);
 
     AtomicInteger fresh = new AtomicInteger();
-    try (CurlEasy b = tlsHandle(fresh)) {
+    try (CurlShare share = new CurlShare(CurlShare.Data.SSL_SESSION);
+        CurlEasy b = tlsHandle(fresh, share)) {
       b.perform();
+      b.setOption(CurlOption.SHARE, null);
     }
-    assertEquals(0, fresh.get(), "a new handle has no session to resume");
+    assertEquals(0, fresh.get(), "a new share has no session to resume");
 
     AtomicInteger imported = new AtomicInteger();
-    try (CurlEasy c = tlsHandle(imported)) {
+    try (CurlShare share = new CurlShare(CurlShare.Data.SSL_SESSION);
+        CurlEasy c = tlsHandle(imported, share)) {
       for (TlsSession s : sessions) {
         c.importTlsSession(s);
       }
       c.perform();
       assertEquals("hello", c.bodyAsString());
+      c.setOption(CurlOption.SHARE, null);
     }
     assertEquals(1, imported.get(), "the imported session was resumed");
   }
@@ -88,7 +98,7 @@ class CacheFilesTest {
 
       try (CurlEasy easy = new CurlEasy()) {
         easy.setOption(CurlOption.ALTSVC, altsvc.toString())
-            .setOption(CurlOption.ALTSVC_CTRL, (long) io.curlew.raw.LibCurl.CURLALTSVC_H1
+            .setOption(CurlOption.ALTSVC_CTRL, io.curlew.raw.LibCurl.CURLALTSVC_H1
                 | io.curlew.raw.LibCurl.CURLALTSVC_H2)
             .setOption(CurlOption.CAINFO, TestCertificates.get().caFile.toString())
             .url("https://localhost:" + server.tlsPort()

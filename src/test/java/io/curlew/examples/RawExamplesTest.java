@@ -67,19 +67,6 @@ class RawExamplesTest {
       "WARNING in native method|FATAL ERROR in native method|JNI call made|"
           + "handler modified|A fatal error has been detected");
 
-  /**
-   * What -Xcheck:jni prints when the SIGPIPE handler changed under the JVM. libcurl 8.21.0
-   * does that in curl_share_cleanup() when the share holds a connection pool with a live
-   * connection: the share's internal admin handle never gets CURLOPT_NOSIGNAL, so
-   * Curl_cpool_destroy() sets SIGPIPE to SIG_IGN around closing the connection and then
-   * restores it. The JVM's periodic check sees it in some runs only (about 1 in 10). It
-   * is a known defect of the native layer (see the report of this change), tolerated in
-   * the shared-connection-cache run and nowhere else.
-   */
-  private static final Pattern SHARE_SIGPIPE_NOTICE = Pattern.compile(
-      "Warning: SIGPIPE handler modified!\\n(?:Signal Handlers:\\n)?(?:\\s+SIG\\w+: .*\\n)*"
-          + "(?:Consider using jsig library\\.\\n)?");
-
   private Path work;
   private Path classes;
   private URLClassLoader loader;
@@ -898,9 +885,6 @@ class RawExamplesTest {
         "examples.raw." + example));
     cmd.addAll(List.of(args));
     Run r = exec(cmd, stdin, cwd);
-    if (example.equals("SharedConnectionCache")) {
-      r = new Run(r.exit, SHARE_SIGPIPE_NOTICE.matcher(r.out).replaceAll(""), r.err);
-    }
     Matcher trouble = JNI_TROUBLE.matcher(r.out + r.err);
     if (trouble.find()) {
       fail(example + " printed a JNI warning or crashed:\n" + r.out + "\n" + r.err);

@@ -182,7 +182,7 @@ class MultiTest {
       m.setOption(CurlMultiOption.MAX_HOST_CONNECTIONS, 1L)
           .setOption(CurlMultiOption.MAX_TOTAL_CONNECTIONS, 4L)
           .setOption(CurlMultiOption.MAXCONNECTS, 8L)
-          .setOption(CurlMultiOption.PIPELINING, (long) LibCurl.CURLPIPE_MULTIPLEX)
+          .setOption(CurlMultiOption.PIPELINING, LibCurl.CURLPIPE_MULTIPLEX)
           .setOption(CurlMultiOption.MAX_CONCURRENT_STREAMS, 50L);
       // one connection per host: the transfers queue behind one another
       List<CurlEasy> list = handles(m, 4, "/port");

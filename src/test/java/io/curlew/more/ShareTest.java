@@ -33,11 +33,16 @@ class ShareTest {
   private static final class Counting {
     final AtomicInteger resolves = new AtomicInteger();
     final AtomicInteger reused = new AtomicInteger();
+    /** whether the handle's first handshake resumed a session (only a share can give one) */
+    volatile boolean firstReused;
   }
 
   private Counting configure(CurlEasy easy, CurlShare share) {
     Counting c = new Counting();
-    easy.url("https://localhost:" + server.tlsPort() + "/hello")
+    // TLS 1.2: its sessions can be resumed many times (TLS 1.3 tickets once each), so
+    // every handshake of every thread can resume the one shared session
+    easy.tlsVersions(io.curlew.SslVersion.TLSv1_2, io.curlew.SslVersionMax.TLSv1_2)
+        .url("https://localhost:" + server.tlsPort() + "/hello")
         .setOption(CurlOption.CAINFO, TestCertificates.get().caFile.toString())
         .setOption(CurlOption.FRESH_CONNECT, true) // every round a new TLS handshake
         .setOption(CurlOption.RESOLVER_START_FUNCTION, () -> {
@@ -67,6 +72,9 @@ class ShareTest {
             for (int r = 0; r < ROUNDS; r++) {
               easy.perform();
               assertEquals("hello", easy.bodyAsString());
+              if (r == 0) {
+                c.firstReused = c.reused.get() > 0;
+              }
             }
             easy.setOption(CurlOption.SHARE, null);
             return c;
@@ -96,9 +104,14 @@ class ShareTest {
       }
       List<Counting> results = runThreads(share);
       int resolves = results.stream().mapToInt(c -> c.resolves.get()).sum();
+      long firstReused = results.stream().filter(c -> c.firstReused).count();
       int reused = results.stream().mapToInt(c -> c.reused.get()).sum();
       assertEquals(0, resolves, "every handle found localhost in the shared DNS cache");
-      assertEquals(THREADS * ROUNDS, reused, "every handshake resumed a shared TLS session");
+      // A handle's first handshake can only resume a session another handle made. libcurl
+      // takes a session out of the cache while a handshake uses it, so threads that
+      // handshake at the same moment may find none: most do, not necessarily all.
+      assertTrue(firstReused >= THREADS / 2, "first handshakes resumed: " + firstReused);
+      assertTrue(reused >= THREADS * ROUNDS / 2, "handshakes resumed: " + reused);
       assertEquals(0, share.users());
     }
   }
@@ -108,6 +121,7 @@ class ShareTest {
     List<Counting> results = runThreads(null);
     for (Counting c : results) {
       assertEquals(1, c.resolves.get(), "its own DNS cache: one resolve per handle");
+      assertFalse(c.firstReused, "nothing to resume in a new handle's own cache");
       assertEquals(ROUNDS - 1, c.reused.get(), "its own session cache: the first round is full");
     }
   }

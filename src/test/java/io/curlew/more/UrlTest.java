@@ -19,7 +19,7 @@ class UrlTest {
   @Test
   void everyPartOfAUrl() throws Exception {
     try (CurlUrl u = CurlUrl.parse(
-        "https://user:secret;opt@[fe80::1%25eth0]:8443/a/b/../c?q=1&r=2#frag")) {
+        "https://user:secret@[fe80::1%25eth0]:8443/a/b/../c?q=1&r=2#frag")) {
       assertEquals("https", u.get(Part.SCHEME));
       assertEquals("user", u.get(Part.USER));
       assertEquals("secret", u.get(Part.PASSWORD));
@@ -42,7 +42,7 @@ class UrlTest {
       assertThrows(CurlUrlException.class, () -> u.get(Part.PORT));
       assertEquals("80", u.get(Part.PORT, Flags.DEFAULT_PORT));
       u.set(Part.PATH, "/with space/ä", Flags.URLENCODE);
-      assertEquals("/with%20space/%c3%a4", u.get(Part.PATH));
+      assertEquals("/with%20space/%C3%A4", u.get(Part.PATH));
       assertEquals("/with space/ä", u.get(Part.PATH, Flags.URLDECODE));
       u.set(Part.QUERY, "a=b c", Flags.URLENCODE | Flags.APPENDQUERY);
       u.set(Part.QUERY, "d=e", Flags.APPENDQUERY);
@@ -90,8 +90,10 @@ class UrlTest {
     String overlong = "http://example.com/" + "a".repeat(9_000_000);
     CurlUrlCode big = assertThrows(CurlUrlException.class, () -> CurlUrl.parse(overlong)).code();
     assertTrue(big == CurlUrlCode.MALFORMED_INPUT || big == CurlUrlCode.TOO_LARGE, big.name());
+    assertEquals(CurlUrlCode.MALFORMED_INPUT, assertThrows(CurlUrlException.class,
+        () -> CurlUrl.parse("http://exa mple.com/")).code(), "a space needs ALLOW_SPACE");
     assertEquals(CurlUrlCode.BAD_HOSTNAME, assertThrows(CurlUrlException.class,
-        () -> CurlUrl.parse("http://exa mple.com/")).code());
+        () -> CurlUrl.parse("http://exa<mple.com/")).code());
     try (CurlUrl u = new CurlUrl()) {
       assertEquals(CurlUrlCode.BAD_PORT_NUMBER, assertThrows(CurlUrlException.class,
           () -> u.set(Part.PORT, "65536")).code());

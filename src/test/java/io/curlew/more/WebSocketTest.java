@@ -72,19 +72,33 @@ class WebSocketTest {
   }
 
   @Test
-  void pingsArePongedAndPingsWeSendArrive() throws Exception {
+  void serverPingsAreAnsweredByLibcurlUnlessTheApplicationWantsThem() throws Exception {
     int before = EchoSocket.pongs.get();
     try (CurlWebSocket ws = CurlWebSocket.connect(ws())) {
       ws.sendText("ping:are-you-there");
-      Message ping = ws.receive(wait);
-      assertEquals(CurlWebSocket.PING, ping.type());
-      assertEquals("are-you-there", ping.text());
-      ws.sendText("after the ping"); // the automatic pong went out before this
+      ws.sendText("after the ping");
+      // libcurl answered the ping itself and did not hand it over
       assertEquals("after the ping", ws.receive(wait).text());
-      assertTrue(EchoSocket.pongs.get() > before, "libcurl answered the server's ping");
       ws.ping("from curlew".getBytes(StandardCharsets.UTF_8));
+      Message pong = ws.receive(wait);
+      assertEquals(CurlWebSocket.PONG, pong.type(), "the server answers our ping");
+      assertEquals("from curlew", pong.text());
       ws.sendText("still open");
       assertEquals("still open", ws.receive(wait).text());
+    }
+    assertTrue(EchoSocket.pongs.get() > before, "the server got libcurl's automatic pong");
+
+    try (CurlEasy easy = new CurlEasy()) {
+      easy.url(ws()).setOption(CurlOption.WS_OPTIONS,
+          io.curlew.raw.LibCurl.CURLWS_NOAUTOPONG);
+      try (CurlWebSocket ws = CurlWebSocket.connect(easy)) {
+        ws.sendText("ping:manual");
+        Message ping = ws.receive(wait);
+        assertNotNull(ping, "with NOAUTOPONG the ping reaches the application");
+        assertEquals(CurlWebSocket.PING, ping.type());
+        assertEquals("manual", ping.text());
+        ws.send(ping.data(), CurlWebSocket.PONG);
+      }
     }
   }
 
@@ -121,28 +135,18 @@ class WebSocketTest {
     try (CurlEasy easy = new CurlEasy()) {
       List<String> got = new ArrayList<>();
       List<Integer> flags = new ArrayList<>();
-      easy.protocols("http,https,ws,wss").url(ws()).onData(chunk -> {
+      easy.protocols("http,https,ws,wss").url(ws() + "?greet").onData(chunk -> {
         CurlWebSocket.Frame f = easy.wsMeta().orElseThrow();
         flags.add(f.flags());
         if (f.is(CurlWebSocket.TEXT)) {
           got.add(chunk.toString(StandardCharsets.UTF_8));
-          if (got.size() == 1) {
-            easy.wsSend("second".getBytes(StandardCharsets.UTF_8), CurlWebSocket.TEXT);
-          } else {
-            easy.wsSend("close:1000:done".getBytes(StandardCharsets.UTF_8),
-                CurlWebSocket.TEXT);
-          }
+          String next = got.size() == 1 ? "second" : "close:1000:done";
+          easy.wsSend(next.getBytes(StandardCharsets.UTF_8), CurlWebSocket.TEXT);
         }
         return WriteCallback.CONTINUE;
-      }).setOption(CurlOption.PREREQFUNCTION, (a, b, c, d) -> true);
-      // the first message goes out as soon as the upgrade is done: from the first callback
-      easy.setOption(CurlOption.HEADERFUNCTION, line -> {
-        if (line.toString().equals("\r\n")) {
-          easy.wsSend("first".getBytes(StandardCharsets.UTF_8), CurlWebSocket.TEXT);
-        }
       });
       easy.perform(); // returns when the server closes the connection
-      assertEquals(List.of("first", "second"), got);
+      assertEquals(List.of("welcome", "second"), got);
       assertTrue(flags.stream().anyMatch(f -> (f & CurlWebSocket.CLOSE) != 0), flags.toString());
     }
   }

@@ -11,7 +11,8 @@ import org.eclipse.jetty.websocket.api.annotations.OnWebSocketPong;
 import org.eclipse.jetty.websocket.api.annotations.WebSocket;
 
 /**
- * The test server's WebSocket endpoint ({@code /ws}): echoes text and binary messages.
+ * The test server's WebSocket endpoint ({@code /ws}): echoes text and binary messages;
+ * with the query "greet" it says "welcome" first.
  * Text commands: "close:CODE:REASON" makes the server close with that status; "ping:DATA"
  * makes it ping the client; "fragments:N" makes it send "fragment-0..N-1" as one text
  * message in N frames. Pongs the server receives are counted in {@link #pongs}.
@@ -27,6 +28,9 @@ public final class EchoSocket {
   @OnWebSocketOpen
   public void open(Session s) {
     this.session = s;
+    if ("greet".equals(s.getUpgradeRequest().getQueryString())) {
+      s.sendText("welcome", Callback.NOOP);
+    }
   }
 
   @OnWebSocketMessage
