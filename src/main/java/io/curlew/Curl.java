@@ -33,22 +33,34 @@ public final class Curl {
     return v;
   }
 
-  /** @param code a CURLcode @return libcurl's text for it ({@code curl_easy_strerror}) */
+  /**
+   * @param code a CURLcode
+   * @return libcurl's text for it ({@code curl_easy_strerror})
+   */
   public static String strerror(int code) {
     return LibCurl.curl_easy_strerror(code);
   }
 
-  /** @param code a CURLMcode @return {@code curl_multi_strerror} */
+  /**
+   * @param code a CURLMcode
+   * @return {@code curl_multi_strerror}
+   */
   public static String multiStrerror(int code) {
     return LibCurl.curl_multi_strerror(code);
   }
 
-  /** @param code a CURLSHcode @return {@code curl_share_strerror} */
+  /**
+   * @param code a CURLSHcode
+   * @return {@code curl_share_strerror}
+   */
   public static String shareStrerror(int code) {
     return LibCurl.curl_share_strerror(code);
   }
 
-  /** @param code a CURLUcode @return {@code curl_url_strerror} */
+  /**
+   * @param code a CURLUcode
+   * @return {@code curl_url_strerror}
+   */
   public static String urlStrerror(int code) {
     return LibCurl.curl_url_strerror(code);
   }

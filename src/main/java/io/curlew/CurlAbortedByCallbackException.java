@@ -7,6 +7,7 @@ package io.curlew;
  */
 public class CurlAbortedByCallbackException extends CurlException {
 
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
   /**

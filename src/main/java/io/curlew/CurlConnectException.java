@@ -6,6 +6,7 @@ package io.curlew;
  */
 public class CurlConnectException extends CurlException {
 
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
   /**

@@ -13,9 +13,12 @@ import java.io.IOException;
  */
 public class CurlException extends IOException {
 
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** the code as libcurl returned it */
   private final int rawCode;
+  /** the error buffer's text, or null */
   private final String detail;
 
   /**

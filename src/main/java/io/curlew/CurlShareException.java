@@ -7,8 +7,10 @@ import java.io.IOException;
  */
 public class CurlShareException extends IOException {
 
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
+  /** the code as libcurl returned it */
   private final int rawCode;
 
   /**

@@ -5,6 +5,7 @@ package io.curlew;
  */
 public class CurlTimeoutException extends CurlException {
 
+  /** Serialization version. */
   private static final long serialVersionUID = 1L;
 
   /**

@@ -51,7 +51,10 @@ public final class CurlWebSocket implements AutoCloseable {
    * @param length bytes in this chunk
    */
   public record Frame(int flags, long offset, long bytesLeft, int length) {
-    /** @param flag a flag bit @return whether the frame has it */
+    /**
+     * @param flag a flag bit
+     * @return whether the frame has it
+     */
     public boolean is(int flag) {
       return (flags & flag) != 0;
     }

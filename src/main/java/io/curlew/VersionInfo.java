@@ -21,12 +21,18 @@ public record VersionInfo(String version, int versionNumber, String ssl, String 
     String zlib, String brotli, String zstd, int featureBits, List<String> features,
     List<String> protocols, String host) {
 
-  /** @param name a feature name such as "HTTP2" @return whether libcurl has it */
+  /**
+   * @param name a feature name such as "HTTP2"
+   * @return whether libcurl has it
+   */
   public boolean hasFeature(String name) {
     return features.stream().anyMatch(f -> f.equalsIgnoreCase(name));
   }
 
-  /** @param name a protocol such as "https" @return whether libcurl supports it */
+  /**
+   * @param name a protocol such as "https"
+   * @return whether libcurl supports it
+   */
   public boolean hasProtocol(String name) {
     return protocols.stream().anyMatch(p -> p.equalsIgnoreCase(name));
   }

@@ -33,7 +33,10 @@ public final class CurlRequest {
     this.bodyLimit = b.bodyLimit;
   }
 
-  /** @param url the URL @return a GET request */
+  /**
+   * @param url the URL
+   * @return a GET request
+   */
   public static CurlRequest get(String url) {
     return newBuilder(url).build();
   }
@@ -47,7 +50,10 @@ public final class CurlRequest {
     return newBuilder(url).method("POST").body(body).build();
   }
 
-  /** @param url the URL @return a builder for a GET request to it */
+  /**
+   * @param url the URL
+   * @return a builder for a GET request to it
+   */
   public static Builder newBuilder(String url) {
     return new Builder(url);
   }

@@ -33,7 +33,10 @@ public abstract class EasyAccess {
     instance = access;
   }
 
-  /** @param easy a handle @return its raw handle */
+  /**
+   * @param easy a handle
+   * @return its raw handle
+   */
   public abstract CURL raw(CurlEasy easy);
 
   /**

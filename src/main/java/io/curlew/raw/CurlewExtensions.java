@@ -40,7 +40,10 @@ public final class CurlewExtensions {
     }
   }
 
-  /** @param curl the handle @return the bytes the native sink collected in the last transfer */
+  /**
+   * @param curl the handle
+   * @return the bytes the native sink collected in the last transfer
+   */
   public static byte[] sinkBytes(CURL curl) {
     NativeHandle g = curl.acquire();
     try {
@@ -53,7 +56,10 @@ public final class CurlewExtensions {
     }
   }
 
-  /** @param curl the handle @return bytes the sink received (collected or dropped) */
+  /**
+   * @param curl the handle
+   * @return bytes the sink received (collected or dropped)
+   */
   public static long sinkSize(CURL curl) {
     NativeHandle g = curl.acquire();
     try {
@@ -63,7 +69,10 @@ public final class CurlewExtensions {
     }
   }
 
-  /** @param curl the handle @return whether the last transfer hit the sink's byte limit */
+  /**
+   * @param curl the handle
+   * @return whether the last transfer hit the sink's byte limit
+   */
   public static boolean sinkOverflowed(CURL curl) {
     NativeHandle g = curl.acquire();
     try {
@@ -73,7 +82,11 @@ public final class CurlewExtensions {
     }
   }
 
-  /** Frees the collected body (keeping a small buffer for reuse). @param curl the handle */
+  /**
+   * Frees the collected body (keeping a small buffer for reuse).
+   *
+   * @param curl the handle
+   */
   public static void sinkClear(CURL curl) {
     NativeHandle g = curl.acquire();
     try {
@@ -100,7 +113,10 @@ public final class CurlewExtensions {
     }
   }
 
-  /** @param curl the handle @return the header lines collected in the last transfer */
+  /**
+   * @param curl the handle
+   * @return the header lines collected in the last transfer
+   */
   public static byte[] headerBytes(CURL curl) {
     NativeHandle g = curl.acquire();
     try {
@@ -144,7 +160,10 @@ public final class CurlewExtensions {
     return CurlewNative.curlew_wait_socket(fd, events, timeoutMs);
   }
 
-  /** @param curl the handle @return the text libcurl left in the error buffer, or "" */
+  /**
+   * @param curl the handle
+   * @return the text libcurl left in the error buffer, or ""
+   */
   public static String errorBuffer(CURL curl) {
     NativeHandle g = curl.acquire();
     try {

@@ -92,7 +92,10 @@ public final class Epoll {
     return CurlewNative.curlew_timerfd_read(fd);
   }
 
-  /** @param fd a descriptor from this class @return 0, or -errno */
+  /**
+   * @param fd a descriptor from this class
+   * @return 0, or -errno
+   */
   public static int closefd(int fd) {
     return CurlewNative.curlew_fd_close(fd);
   }

@@ -807,7 +807,10 @@ public class LibCurlEasy extends LibCurlGlobal {
     }
   }
 
-  /** @param curl the handle @return {@code curl_easy_upkeep}'s CURLcode */
+  /**
+   * @param curl the handle
+   * @return {@code curl_easy_upkeep}'s CURLcode
+   */
   public static int curl_easy_upkeep(CURL curl) {
     NativeHandle g = curl.acquire();
     try {
@@ -927,14 +930,20 @@ public class LibCurlEasy extends LibCurlGlobal {
 
   // --- option introspection ------------------------------------------------------------
 
-  /** @param name e.g. "URL" @return {@code curl_easy_option_by_name}, or null */
+  /**
+   * @param name e.g. "URL"
+   * @return {@code curl_easy_option_by_name}, or null
+   */
   public static curl_easyoption curl_easy_option_by_name(String name) {
     Global.ensure();
     long[] out = new long[4];
     return option(CurlewNative.curlew_option_by_name(CStrings.of(name), out), out);
   }
 
-  /** @param id a CURLoption @return {@code curl_easy_option_by_id}, or null */
+  /**
+   * @param id a CURLoption
+   * @return {@code curl_easy_option_by_id}, or null
+   */
   public static curl_easyoption curl_easy_option_by_id(int id) {
     Global.ensure();
     long[] out = new long[4];

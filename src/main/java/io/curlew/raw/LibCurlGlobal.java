@@ -112,25 +112,37 @@ public class LibCurlGlobal extends LibCurlConstants {
     return new curl_version_info_data();
   }
 
-  /** @param code a CURLcode @return {@code curl_easy_strerror} */
+  /**
+   * @param code a CURLcode
+   * @return {@code curl_easy_strerror}
+   */
   public static String curl_easy_strerror(int code) {
     Global.ensure();
     return CStrings.at(CurlewNative.curl_easy_strerror(code));
   }
 
-  /** @param code a CURLMcode @return {@code curl_multi_strerror} */
+  /**
+   * @param code a CURLMcode
+   * @return {@code curl_multi_strerror}
+   */
   public static String curl_multi_strerror(int code) {
     Global.ensure();
     return CStrings.at(CurlewNative.curl_multi_strerror(code));
   }
 
-  /** @param code a CURLSHcode @return {@code curl_share_strerror} */
+  /**
+   * @param code a CURLSHcode
+   * @return {@code curl_share_strerror}
+   */
   public static String curl_share_strerror(int code) {
     Global.ensure();
     return CStrings.at(CurlewNative.curl_share_strerror(code));
   }
 
-  /** @param code a CURLUcode @return {@code curl_url_strerror} */
+  /**
+   * @param code a CURLUcode
+   * @return {@code curl_url_strerror}
+   */
   public static String curl_url_strerror(int code) {
     Global.ensure();
     return CStrings.at(CurlewNative.curl_url_strerror(code));
@@ -228,12 +240,19 @@ public class LibCurlGlobal extends LibCurlConstants {
     set.clear();
   }
 
-  /** @param fd a descriptor @param set the set it joins, like C's {@code FD_SET} */
+  /**
+   * @param fd a descriptor
+   * @param set the set it joins, like C's {@code FD_SET}
+   */
   public static void FD_SET(int fd, fd_set set) {
     set.set(fd);
   }
 
-  /** @param fd a descriptor @param set a set @return C's {@code FD_ISSET} */
+  /**
+   * @param fd a descriptor
+   * @param set a set
+   * @return C's {@code FD_ISSET}
+   */
   public static boolean FD_ISSET(int fd, fd_set set) {
     return set.isSet(fd);
   }

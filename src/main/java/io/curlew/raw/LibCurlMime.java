@@ -74,7 +74,10 @@ public class LibCurlMime extends LibCurlUrl {
     mime.markClosed();
   }
 
-  /** @param mime the structure @return {@code curl_mime_addpart}: a new part, or null */
+  /**
+   * @param mime the structure
+   * @return {@code curl_mime_addpart}: a new part, or null
+   */
   public static curl_mimepart curl_mime_addpart(curl_mime mime) {
     NativeHandle g = mime.acquire();
     try {
@@ -85,7 +88,11 @@ public class LibCurlMime extends LibCurlUrl {
     }
   }
 
-  /** @param part the part @param name its name, or null @return {@code curl_mime_name} */
+  /**
+   * @param part the part
+   * @param name its name, or null
+   * @return {@code curl_mime_name}
+   */
   public static int curl_mime_name(curl_mimepart part, String name) {
     NativeHandle g = part.mime.acquire();
     try {
@@ -95,7 +102,11 @@ public class LibCurlMime extends LibCurlUrl {
     }
   }
 
-  /** @param part the part @param filename remote file name, or null @return {@code curl_mime_filename} */
+  /**
+   * @param part the part
+   * @param filename remote file name, or null
+   * @return {@code curl_mime_filename}
+   */
   public static int curl_mime_filename(curl_mimepart part, String filename) {
     NativeHandle g = part.mime.acquire();
     try {
@@ -105,7 +116,11 @@ public class LibCurlMime extends LibCurlUrl {
     }
   }
 
-  /** @param part the part @param mimetype content type, or null @return {@code curl_mime_type} */
+  /**
+   * @param part the part
+   * @param mimetype content type, or null
+   * @return {@code curl_mime_type}
+   */
   public static int curl_mime_type(curl_mimepart part, String mimetype) {
     NativeHandle g = part.mime.acquire();
     try {

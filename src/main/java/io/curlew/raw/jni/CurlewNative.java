@@ -29,341 +29,463 @@ public final class CurlewNative {
   }
 
   // --- JNI binding ------------------------------------------------------------
+  /** Downcall to {@code curlew_jni_register} (native/curlew.h). */
   public static native int curlew_jni_register(@Raw(withEnv = true) Object anchor);
 
+  /** Downcall to {@code curlew_jni_bind} (native/curlew.h). */
   public static native void curlew_jni_bind(@Raw(withEnv = true) Object dispatch, int kind,
       @Cast("intptr_t") long ctx);
 
+  /** Downcall to {@code curlew_global_ref_count} (native/curlew.h). */
   public static native long curlew_global_ref_count();
 
   // --- global -------------------------------------------------------------------
+  /** Downcall to {@code curlew_global_init} (native/curlew.h). */
   public static native int curlew_global_init(long flags);
 
+  /** Downcall to {@code curlew_global_cleanup} (native/curlew.h). */
   public static native void curlew_global_cleanup();
 
+  /** Downcall to {@code curlew_option_table_size} (native/curlew.h). */
   public static native int curlew_option_table_size();
 
+  /** Downcall to {@code curlew_option_type_of} (native/curlew.h). */
   public static native int curlew_option_type_of(int opt);
 
+  /** Downcall to {@code curl_global_trace} (libcurl's headers). */
   public static native int curl_global_trace(@Cast("const char*") byte[] config);
 
+  /** Downcall to {@code curl_global_sslset} (libcurl's headers). */
   public static native int curl_global_sslset(@Cast("curl_sslbackend") int id, @Cast("const char*") byte[] name,
       @Cast("const curl_ssl_backend***") long avail);
 
+  /** Downcall to {@code curl_version} (libcurl's headers). */
   public static native @Cast("intptr_t") long curl_version();
 
+  /** Downcall to {@code curl_easy_strerror} (libcurl's headers). */
   public static native @Cast("intptr_t") long curl_easy_strerror(@Cast("CURLcode") int code);
 
+  /** Downcall to {@code curl_multi_strerror} (libcurl's headers). */
   public static native @Cast("intptr_t") long curl_multi_strerror(@Cast("CURLMcode") int code);
 
+  /** Downcall to {@code curl_share_strerror} (libcurl's headers). */
   public static native @Cast("intptr_t") long curl_share_strerror(@Cast("CURLSHcode") int code);
 
+  /** Downcall to {@code curl_url_strerror} (libcurl's headers). */
   public static native @Cast("intptr_t") long curl_url_strerror(@Cast("CURLUcode") int code);
 
+  /** Downcall to {@code curl_getdate} (libcurl's headers). */
   public static native @Cast("int64_t") long curl_getdate(@Cast("const char*") byte[] p,
       @Cast("const time_t*") long unused);
 
+  /** Downcall to {@code curl_free} (libcurl's headers). */
   public static native void curl_free(@Cast("void*") long p);
 
   // --- easy -----------------------------------------------------------------------
+  /** Downcall to {@code curlew_easy_init} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_easy_init();
 
+  /** Downcall to {@code curlew_easy_duphandle} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_easy_duphandle(
       @Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_easy_cleanup} (native/curlew.h). */
   public static native void curlew_easy_cleanup(@Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_easy_reset} (native/curlew.h). */
   public static native void curlew_easy_reset(@Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_easy_perform} (native/curlew.h). */
   public static native int curlew_easy_perform(@Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_easy_errbuf} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_easy_errbuf(@Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_easy_callback_mask} (native/curlew.h). */
   public static native int curlew_easy_callback_mask(@Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_easy_setopt_long} (native/curlew.h). */
   public static native int curlew_easy_setopt_long(@Cast("curlew_easy*") long h, int opt,
       long value);
 
+  /** Downcall to {@code curlew_easy_setopt_off} (native/curlew.h). */
   public static native int curlew_easy_setopt_off(@Cast("curlew_easy*") long h, int opt,
       @Cast("int64_t") long value);
 
+  /** Downcall to {@code curlew_easy_setopt_str} (native/curlew.h). */
   public static native int curlew_easy_setopt_str(@Cast("curlew_easy*") long h, int opt,
       @Cast("const char*") byte[] value);
 
+  /** Downcall to {@code curlew_easy_setopt_bytes} (native/curlew.h). */
   public static native int curlew_easy_setopt_bytes(@Cast("curlew_easy*") long h, int opt,
       @Cast("const char*") byte[] data, @Cast("size_t") long len);
 
+  /** Downcall to {@code curlew_easy_setopt_blob} (native/curlew.h). */
   public static native int curlew_easy_setopt_blob(@Cast("curlew_easy*") long h, int opt,
       @Cast("const char*") byte[] data, @Cast("size_t") long len);
 
+  /** Downcall to {@code curlew_easy_setopt_slist} (native/curlew.h). */
   public static native int curlew_easy_setopt_slist(@Cast("curlew_easy*") long h, int opt,
       @Cast("const char*") byte[] data, int count);
 
+  /** Downcall to {@code curlew_easy_setopt_handle} (native/curlew.h). */
   public static native int curlew_easy_setopt_handle(@Cast("curlew_easy*") long h, int opt,
       @Cast("void*") long obj);
 
+  /** Downcall to {@code curlew_easy_setopt_callback} (native/curlew.h). */
   public static native int curlew_easy_setopt_callback(@Cast("curlew_easy*") long h, int opt,
       int enable);
 
+  /** Downcall to {@code curlew_easy_set_sink} (native/curlew.h). */
   public static native int curlew_easy_set_sink(@Cast("curlew_easy*") long h, int sink,
       @Cast("int64_t") long maxBytes);
 
+  /** Downcall to {@code curlew_easy_sink_size} (native/curlew.h). */
   public static native @Cast("int64_t") long curlew_easy_sink_size(
       @Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_easy_sink_data} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_easy_sink_data(
       @Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_easy_sink_overflowed} (native/curlew.h). */
   public static native int curlew_easy_sink_overflowed(@Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_easy_sink_clear} (native/curlew.h). */
   public static native void curlew_easy_sink_clear(@Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_easy_set_header_sink} (native/curlew.h). */
   public static native int curlew_easy_set_header_sink(@Cast("curlew_easy*") long h,
       int enable);
 
+  /** Downcall to {@code curlew_easy_header_sink_size} (native/curlew.h). */
   public static native @Cast("int64_t") long curlew_easy_header_sink_size(
       @Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_easy_header_sink_data} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_easy_header_sink_data(
       @Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_easy_set_upload} (native/curlew.h). */
   @CriticalRegion
   public static native int curlew_easy_set_upload(@Cast("curlew_easy*") long h,
       @Cast("const char*") byte[] data, @Cast("size_t") long len);
 
+  /** Downcall to {@code curlew_easy_getinfo_long} (native/curlew.h). */
   public static native int curlew_easy_getinfo_long(@Cast("curlew_easy*") long h, int info,
       @Cast("int64_t*") long[] out);
 
+  /** Downcall to {@code curlew_easy_getinfo_off} (native/curlew.h). */
   public static native int curlew_easy_getinfo_off(@Cast("curlew_easy*") long h, int info,
       @Cast("int64_t*") long[] out);
 
+  /** Downcall to {@code curlew_easy_getinfo_double} (native/curlew.h). */
   public static native int curlew_easy_getinfo_double(@Cast("curlew_easy*") long h, int info,
       double[] out);
 
+  /** Downcall to {@code curlew_easy_getinfo_string} (native/curlew.h). */
   public static native int curlew_easy_getinfo_string(@Cast("curlew_easy*") long h, int info,
       @Cast("intptr_t*") long[] out);
 
+  /** Downcall to {@code curlew_easy_getinfo_ptr} (native/curlew.h). */
   public static native int curlew_easy_getinfo_ptr(@Cast("curlew_easy*") long h, int info,
       @Cast("intptr_t*") long[] out);
 
+  /** Downcall to {@code curlew_easy_getinfo_socket} (native/curlew.h). */
   public static native int curlew_easy_getinfo_socket(@Cast("curlew_easy*") long h, int info,
       @Cast("int64_t*") long[] out);
 
+  /** Downcall to {@code curlew_easy_getinfo_tls} (native/curlew.h). */
   public static native int curlew_easy_getinfo_tls(@Cast("curlew_easy*") long h, int info,
       @Cast("int64_t*") long[] out);
 
+  /** Downcall to {@code curlew_easy_pause} (native/curlew.h). */
   public static native int curlew_easy_pause(@Cast("curlew_easy*") long h, int action);
 
+  /** Downcall to {@code curlew_easy_upkeep} (native/curlew.h). */
   public static native int curlew_easy_upkeep(@Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_easy_recv} (native/curlew.h). */
   @CriticalRegion
   public static native int curlew_easy_recv(@Cast("curlew_easy*") long h,
       @Cast("char*") byte[] buf, @Cast("size_t") long len, @Cast("int64_t*") long[] n);
 
+  /** Downcall to {@code curlew_easy_send} (native/curlew.h). */
   @CriticalRegion
   public static native int curlew_easy_send(@Cast("curlew_easy*") long h,
       @Cast("const char*") byte[] buf, @Cast("size_t") long len, @Cast("int64_t*") long[] n);
 
+  /** Downcall to {@code curlew_easy_escape} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_easy_escape(@Cast("curlew_easy*") long h,
       @Cast("const char*") byte[] s, int len);
 
+  /** Downcall to {@code curlew_easy_unescape} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_easy_unescape(
       @Cast("curlew_easy*") long h, @Cast("const char*") byte[] s, int len, int[] outlen);
 
+  /** Downcall to {@code curlew_easy_header} (native/curlew.h). */
   public static native int curlew_easy_header(@Cast("curlew_easy*") long h,
       @Cast("const char*") byte[] name, @Cast("size_t") long index, int origin, int request,
       @Cast("intptr_t*") long[] out);
 
+  /** Downcall to {@code curlew_easy_nextheader} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_easy_nextheader(
       @Cast("curlew_easy*") long h, int origin, int request, @Cast("intptr_t") long prev);
 
+  /** Downcall to {@code curlew_easy_ssls_import} (native/curlew.h). */
   public static native int curlew_easy_ssls_import(@Cast("curlew_easy*") long h,
       @Cast("const char*") byte[] sessionKey, @Cast("const char*") byte[] shmac,
       @Cast("size_t") long shmacLen, @Cast("const char*") byte[] sdata,
       @Cast("size_t") long sdataLen);
 
+  /** Downcall to {@code curlew_easy_ssls_export} (native/curlew.h). */
   public static native int curlew_easy_ssls_export(@Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_ws_recv} (native/curlew.h). */
   @CriticalRegion
   public static native int curlew_ws_recv(@Cast("curlew_easy*") long h, @Cast("char*") byte[] buf,
       @Cast("size_t") long len, @Cast("int64_t*") long[] meta);
 
+  /** Downcall to {@code curlew_ws_send} (native/curlew.h). */
   @CriticalRegion
   public static native int curlew_ws_send(@Cast("curlew_easy*") long h,
       @Cast("const char*") byte[] buf, @Cast("size_t") long len, @Cast("int64_t") long fragsize,
       int flags, @Cast("int64_t*") long[] sent);
 
+  /** Downcall to {@code curlew_ws_meta} (native/curlew.h). */
   public static native int curlew_ws_meta(@Cast("curlew_easy*") long h,
       @Cast("int64_t*") long[] meta);
 
+  /** Downcall to {@code curlew_ws_start_frame} (native/curlew.h). */
   public static native int curlew_ws_start_frame(@Cast("curlew_easy*") long h, int flags,
       @Cast("int64_t") long frameLen);
 
   // --- multi ----------------------------------------------------------------------
+  /** Downcall to {@code curlew_multi_init} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_multi_init();
 
+  /** Downcall to {@code curlew_multi_cleanup} (native/curlew.h). */
   public static native int curlew_multi_cleanup(@Cast("curlew_multi*") long m);
 
+  /** Downcall to {@code curlew_multi_add_handle} (native/curlew.h). */
   public static native int curlew_multi_add_handle(@Cast("curlew_multi*") long m,
       @Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_multi_remove_handle} (native/curlew.h). */
   public static native int curlew_multi_remove_handle(@Cast("curlew_multi*") long m,
       @Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_multi_perform} (native/curlew.h). */
   public static native int curlew_multi_perform(@Cast("curlew_multi*") long m, int[] running);
 
+  /** Downcall to {@code curlew_multi_poll} (native/curlew.h). */
   public static native int curlew_multi_poll(@Cast("curlew_multi*") long m, int[] extra,
       int nextra, int timeoutMs, int[] numfds);
 
+  /** Downcall to {@code curlew_multi_wait} (native/curlew.h). */
   public static native int curlew_multi_wait(@Cast("curlew_multi*") long m, int[] extra,
       int nextra, int timeoutMs, int[] numfds);
 
+  /** Downcall to {@code curlew_multi_wakeup} (native/curlew.h). */
   public static native int curlew_multi_wakeup(@Cast("curlew_multi*") long m);
 
+  /** Downcall to {@code curlew_multi_info_read} (native/curlew.h). */
   public static native int curlew_multi_info_read(@Cast("curlew_multi*") long m,
       @Cast("int64_t*") long[] out);
 
+  /** Downcall to {@code curlew_multi_setopt_long} (native/curlew.h). */
   public static native int curlew_multi_setopt_long(@Cast("curlew_multi*") long m, int opt,
       long value);
 
+  /** Downcall to {@code curlew_multi_setopt_off} (native/curlew.h). */
   public static native int curlew_multi_setopt_off(@Cast("curlew_multi*") long m, int opt,
       @Cast("int64_t") long value);
 
+  /** Downcall to {@code curlew_multi_setopt_slist} (native/curlew.h). */
   public static native int curlew_multi_setopt_slist(@Cast("curlew_multi*") long m, int opt,
       @Cast("const char*") byte[] data, int count);
 
+  /** Downcall to {@code curlew_multi_setopt_callback} (native/curlew.h). */
   public static native int curlew_multi_setopt_callback(@Cast("curlew_multi*") long m, int opt,
       int enable);
 
+  /** Downcall to {@code curlew_multi_socket_action} (native/curlew.h). */
   public static native int curlew_multi_socket_action(@Cast("curlew_multi*") long m, int fd,
       int mask, int[] running);
 
+  /** Downcall to {@code curlew_multi_assign} (native/curlew.h). */
   public static native int curlew_multi_assign(@Cast("curlew_multi*") long m, int fd,
       @Cast("int64_t") long id);
 
+  /** Downcall to {@code curlew_multi_timeout} (native/curlew.h). */
   public static native int curlew_multi_timeout(@Cast("curlew_multi*") long m,
       @Cast("int64_t*") long[] ms);
 
+  /** Downcall to {@code curlew_multi_get_handles} (native/curlew.h). */
   public static native int curlew_multi_get_handles(@Cast("curlew_multi*") long m,
       @Cast("int64_t*") long[] out, int cap);
 
+  /** Downcall to {@code curlew_multi_get_offt} (native/curlew.h). */
   public static native int curlew_multi_get_offt(@Cast("curlew_multi*") long m, int info,
       @Cast("int64_t*") long[] out);
 
+  /** Downcall to {@code curlew_multi_waitfds} (native/curlew.h). */
   public static native int curlew_multi_waitfds(@Cast("curlew_multi*") long m, int[] out,
       int cap, int[] count);
 
+  /** Downcall to {@code curlew_multi_fdset} (native/curlew.h). */
   public static native int curlew_multi_fdset(@Cast("curlew_multi*") long m,
       @Cast("char*") byte[] rd, @Cast("char*") byte[] wr, @Cast("char*") byte[] ex, int[] maxfd);
 
+  /** Downcall to {@code curlew_fdset_bytes} (native/curlew.h). */
   public static native int curlew_fdset_bytes();
 
+  /** Downcall to {@code curlew_multi_notify} (native/curlew.h). */
   public static native int curlew_multi_notify(@Cast("curlew_multi*") long m, int notification,
       int enable);
 
+  /** Downcall to {@code curl_pushheader_bynum} (libcurl's headers). */
   public static native @Cast("intptr_t") long curl_pushheader_bynum(
       @Cast("struct curl_pushheaders*") long h, @Cast("size_t") long num);
 
+  /** Downcall to {@code curl_pushheader_byname} (libcurl's headers). */
   public static native @Cast("intptr_t") long curl_pushheader_byname(
       @Cast("struct curl_pushheaders*") long h, @Cast("const char*") byte[] name);
 
   // --- share ----------------------------------------------------------------------
+  /** Downcall to {@code curlew_share_init} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_share_init();
 
+  /** Downcall to {@code curlew_share_cleanup} (native/curlew.h). */
   public static native int curlew_share_cleanup(@Cast("curlew_share*") long s);
 
+  /** Downcall to {@code curlew_share_setopt_long} (native/curlew.h). */
   public static native int curlew_share_setopt_long(@Cast("curlew_share*") long s, int opt,
       long value);
 
+  /** Downcall to {@code curlew_share_java_locks} (native/curlew.h). */
   public static native int curlew_share_java_locks(@Cast("curlew_share*") long s, int enable);
 
   // --- URL API ----------------------------------------------------------------------
+  /** Downcall to {@code curl_url} (libcurl's headers). */
   public static native @Cast("intptr_t") long curl_url();
 
+  /** Downcall to {@code curl_url_cleanup} (libcurl's headers). */
   public static native void curl_url_cleanup(@Cast("CURLU*") long u);
 
+  /** Downcall to {@code curl_url_dup} (libcurl's headers). */
   public static native @Cast("intptr_t") long curl_url_dup(@Cast("const CURLU*") long u);
 
+  /** Downcall to {@code curl_url_get} (libcurl's headers). */
   public static native int curl_url_get(@Cast("const CURLU*") long u, @Cast("CURLUPart") int what,
       @Cast("char**") long[] part, @Cast("unsigned int") int flags);
 
+  /** Downcall to {@code curl_url_set} (libcurl's headers). */
   public static native int curl_url_set(@Cast("CURLU*") long u, @Cast("CURLUPart") int what,
       @Cast("const char*") byte[] part, @Cast("unsigned int") int flags);
 
   // --- MIME -----------------------------------------------------------------------------
+  /** Downcall to {@code curl_mime_init} (libcurl's headers). */
   public static native @Cast("intptr_t") long curl_mime_init(@Cast("CURL*") long easy);
 
+  /** Downcall to {@code curl_mime_free} (libcurl's headers). */
   public static native void curl_mime_free(@Cast("curl_mime*") long mime);
 
+  /** Downcall to {@code curl_mime_addpart} (libcurl's headers). */
   public static native @Cast("intptr_t") long curl_mime_addpart(@Cast("curl_mime*") long mime);
 
+  /** Downcall to {@code curl_mime_name} (libcurl's headers). */
   public static native int curl_mime_name(@Cast("curl_mimepart*") long part,
       @Cast("const char*") byte[] name);
 
+  /** Downcall to {@code curl_mime_filename} (libcurl's headers). */
   public static native int curl_mime_filename(@Cast("curl_mimepart*") long part,
       @Cast("const char*") byte[] name);
 
+  /** Downcall to {@code curl_mime_type} (libcurl's headers). */
   public static native int curl_mime_type(@Cast("curl_mimepart*") long part,
       @Cast("const char*") byte[] type);
 
+  /** Downcall to {@code curl_mime_encoder} (libcurl's headers). */
   public static native int curl_mime_encoder(@Cast("curl_mimepart*") long part,
       @Cast("const char*") byte[] encoding);
 
+  /** Downcall to {@code curl_mime_data} (libcurl's headers). */
   public static native int curl_mime_data(@Cast("curl_mimepart*") long part,
       @Cast("const char*") byte[] data, @Cast("size_t") long size);
 
+  /** Downcall to {@code curl_mime_filedata} (libcurl's headers). */
   public static native int curl_mime_filedata(@Cast("curl_mimepart*") long part,
       @Cast("const char*") byte[] filename);
 
+  /** Downcall to {@code curl_mime_subparts} (libcurl's headers). */
   public static native int curl_mime_subparts(@Cast("curl_mimepart*") long part,
       @Cast("curl_mime*") long subparts);
 
+  /** Downcall to {@code curlew_mime_data_cb} (native/curlew.h). */
   public static native int curlew_mime_data_cb(@Cast("curl_mime*") long mime,
       @Cast("curl_mimepart*") long part, @Cast("int64_t") long datasize,
       @Cast("int64_t") long dispatchId);
 
+  /** Downcall to {@code curlew_mime_headers} (native/curlew.h). */
   public static native int curlew_mime_headers(@Cast("curl_mimepart*") long part,
       @Cast("const char*") byte[] data, int count);
 
+  /** Downcall to {@code curlew_easy_handle} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_easy_handle(@Cast("curlew_easy*") long h);
 
   // --- struct accessors and memory -------------------------------------------------------
+  /** Downcall to {@code curlew_slist_data} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_slist_data(@Cast("intptr_t") long node);
 
+  /** Downcall to {@code curlew_slist_next} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_slist_next(@Cast("intptr_t") long node);
 
+  /** Downcall to {@code curlew_slist_build} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_slist_build(@Cast("const char*") byte[] data,
       int count);
 
+  /** Downcall to {@code curl_slist_free_all} (libcurl's headers). */
   public static native void curl_slist_free_all(@Cast("struct curl_slist*") long list);
 
+  /** Downcall to {@code curlew_certinfo_count} (native/curlew.h). */
   public static native int curlew_certinfo_count(@Cast("intptr_t") long certinfo);
 
+  /** Downcall to {@code curlew_certinfo_list} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_certinfo_list(
       @Cast("intptr_t") long certinfo, int i);
 
+  /** Downcall to {@code curlew_header_fields} (native/curlew.h). */
   public static native void curlew_header_fields(@Cast("intptr_t") long header,
       @Cast("int64_t*") long[] out);
 
+  /** Downcall to {@code curlew_option_next} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_option_next(@Cast("intptr_t") long prev,
       @Cast("int64_t*") long[] out);
 
+  /** Downcall to {@code curlew_option_by_name} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_option_by_name(
       @Cast("const char*") byte[] name, @Cast("int64_t*") long[] out);
 
+  /** Downcall to {@code curlew_option_by_id} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_option_by_id(int id,
       @Cast("int64_t*") long[] out);
 
+  /** Downcall to {@code curlew_version_info_field} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_version_info_field(int index);
 
+  /** Downcall to {@code curlew_version_info_number} (native/curlew.h). */
   public static native @Cast("int64_t") long curlew_version_info_number(int index);
 
+  /** Downcall to {@code curlew_hsts_set} (native/curlew.h). */
   public static native int curlew_hsts_set(@Cast("intptr_t") long entry,
       @Cast("const char*") byte[] name, int subdomains, @Cast("const char*") byte[] expire);
 
+  /** Downcall to {@code curlew_hsts_get} (native/curlew.h). */
   public static native void curlew_hsts_get(@Cast("intptr_t") long entry,
       @Cast("intptr_t") long index, @Cast("int64_t*") long[] out);
 
+  /** Downcall to {@code curlew_strlen} (native/curlew.h). */
   public static native @Cast("size_t") long curlew_strlen(@Cast("intptr_t") long s);
 
   /** Copies len bytes from native memory at src into dst[off..]; bounds checked by callers. */
@@ -376,50 +498,70 @@ public final class CurlewNative {
   public static native void curlew_copy_in(@Cast("intptr_t") long dst,
       @Cast("const char*") byte[] src, @Cast("size_t") long off, @Cast("size_t") long len);
 
+  /** Downcall to {@code curlew_sockaddr_fields} (native/curlew.h). */
   public static native void curlew_sockaddr_fields(@Cast("intptr_t") long sa,
       @Cast("int64_t*") long[] out, @Cast("char*") byte[] addr);
 
+  /** Downcall to {@code curlew_socket_open} (native/curlew.h). */
   public static native int curlew_socket_open(int family, int socktype, int protocol);
 
+  /** Downcall to {@code curlew_socket_close} (native/curlew.h). */
   public static native int curlew_socket_close(int fd);
 
+  /** Downcall to {@code curlew_wait_socket} (native/curlew.h). */
   public static native int curlew_wait_socket(int fd, int events, int timeoutMs);
 
+  /** Downcall to {@code curlew_select} (native/curlew.h). */
   public static native int curlew_select(int nfds, @Cast("char*") byte[] rd,
       @Cast("char*") byte[] wr, @Cast("char*") byte[] ex, long timeoutMs);
 
   // --- epoll and timerfd for ports ----------------------------------------------------
+  /** Downcall to {@code curlew_epoll_create} (native/curlew.h). */
   public static native int curlew_epoll_create();
 
+  /** Downcall to {@code curlew_epoll_ctl} (native/curlew.h). */
   public static native int curlew_epoll_ctl(int epfd, int op, int fd, int events);
 
+  /** Downcall to {@code curlew_epoll_wait} (native/curlew.h). */
   public static native int curlew_epoll_wait(int epfd, int[] pairs, int max, int timeoutMs);
 
+  /** Downcall to {@code curlew_timerfd_create} (native/curlew.h). */
   public static native int curlew_timerfd_create();
 
+  /** Downcall to {@code curlew_timerfd_set} (native/curlew.h). */
   public static native int curlew_timerfd_set(int fd, long ms);
 
+  /** Downcall to {@code curlew_timerfd_read} (native/curlew.h). */
   public static native @Cast("int64_t") long curlew_timerfd_read(int fd);
 
+  /** Downcall to {@code curlew_fd_close} (native/curlew.h). */
   public static native int curlew_fd_close(int fd);
 
   // --- the event loop ------------------------------------------------------------------
+  /** Downcall to {@code curlew_loop_new} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_loop_new();
 
+  /** Downcall to {@code curlew_loop_free} (native/curlew.h). */
   public static native void curlew_loop_free(@Cast("curlew_loop*") long l);
 
+  /** Downcall to {@code curlew_loop_multi} (native/curlew.h). */
   public static native @Cast("intptr_t") long curlew_loop_multi(@Cast("curlew_loop*") long l);
 
+  /** Downcall to {@code curlew_loop_add} (native/curlew.h). */
   public static native int curlew_loop_add(@Cast("curlew_loop*") long l,
       @Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_loop_remove} (native/curlew.h). */
   public static native int curlew_loop_remove(@Cast("curlew_loop*") long l,
       @Cast("curlew_easy*") long h);
 
+  /** Downcall to {@code curlew_loop_run} (native/curlew.h). */
   public static native int curlew_loop_run(@Cast("curlew_loop*") long l, int maxWaitMs,
       @Cast("int64_t*") long[] done, int cap);
 
+  /** Downcall to {@code curlew_loop_wakeup} (native/curlew.h). */
   public static native int curlew_loop_wakeup(@Cast("curlew_loop*") long l);
 
+  /** Downcall to {@code curlew_loop_running} (native/curlew.h). */
   public static native int curlew_loop_running(@Cast("curlew_loop*") long l);
 }

@@ -37,7 +37,10 @@ public final class MimeUpcalls {
   private MimeUpcalls() {
   }
 
-  /** @param source a part's data @return its id for curlew_mime_data_cb */
+  /**
+   * @param source a part's data
+   * @return its id for curlew_mime_data_cb
+   */
   public static long register(Source source) {
     long id = NEXT.getAndIncrement();
     SOURCES.put(id, source);

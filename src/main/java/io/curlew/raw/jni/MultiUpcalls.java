@@ -24,7 +24,11 @@ public abstract class MultiUpcalls {
     return 0;
   }
 
-  /** CURLMOPT_TIMERFUNCTION. @param timeoutMs -1 to delete the timer @return 0, or -1 to fail */
+  /**
+   * CURLMOPT_TIMERFUNCTION.
+   * @param timeoutMs -1 to delete the timer
+   * @return 0, or -1 to fail
+   */
   public int onTimer(long timeoutMs) {
     return 0;
   }
@@ -42,7 +46,11 @@ public abstract class MultiUpcalls {
     return 1; // CURL_PUSH_DENY
   }
 
-  /** CURLMOPT_NOTIFYFUNCTION. @param notification CURLMNOTIFY_* @param easy context or 0 */
+  /**
+   * CURLMOPT_NOTIFYFUNCTION.
+   * @param notification CURLMNOTIFY_*
+   * @param easy context or 0
+   */
   public void onNotify(int notification, long easy) {
   }
 

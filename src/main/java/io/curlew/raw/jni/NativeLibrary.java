@@ -75,7 +75,10 @@ public final class NativeLibrary {
     }
   }
 
-  /** The running platform in JavaCPP's naming, with musl told apart from glibc. */
+  /**
+   * @return the running platform in JavaCPP's naming (such as linux-x86_64), with musl told
+   *     apart from glibc
+   */
   public static String platform() {
     String p;
     try {

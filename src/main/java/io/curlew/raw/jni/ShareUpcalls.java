@@ -21,7 +21,11 @@ public abstract class ShareUpcalls {
   public void onLock(long easy, int data, int access) {
   }
 
-  /** CURLSHOPT_UNLOCKFUNC. @param easy context or 0 @param data curl_lock_data */
+  /**
+   * CURLSHOPT_UNLOCKFUNC.
+   * @param easy context or 0
+   * @param data curl_lock_data
+   */
   public void onUnlock(long easy, int data) {
   }
 
