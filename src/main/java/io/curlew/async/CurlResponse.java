@@ -22,15 +22,25 @@ public final class CurlResponse {
   private final HttpVersion version;
   private final byte[] rawHeaders;
   private final byte[] body;
+  private final long connectionId;
   private Map<String, List<String>> headers;
 
   CurlResponse(CurlRequest request, int status, HttpVersion version, byte[] rawHeaders,
-      byte[] body) {
+      byte[] body, long connectionId) {
     this.request = request;
     this.status = status;
     this.version = version;
     this.rawHeaders = rawHeaders;
     this.body = body;
+    this.connectionId = connectionId;
+  }
+
+  /**
+   * @return the id of the connection the exchange used ({@code CURLINFO_CONN_ID}); unique
+   *     within the client's loop that ran it, so equal ids mean a reused connection
+   */
+  public long connectionId() {
+    return connectionId;
   }
 
   /** @return the request this answers */

@@ -27,7 +27,7 @@ public final class CurlStreamingResponse {
     this.request = request;
     this.status = status;
     this.version = version;
-    this.headers = new CurlResponse(request, status, version, rawHeaders, new byte[0]);
+    this.headers = new CurlResponse(request, status, version, rawHeaders, new byte[0], -1);
     this.body = body;
   }
 

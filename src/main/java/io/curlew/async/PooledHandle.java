@@ -117,10 +117,12 @@ final class PooledHandle {
     int status = (int) v[0];
     LibCurl.curl_easy_getinfo(raw, LibCurl.CURLINFO_HTTP_VERSION, v);
     HttpVersion version = HttpVersion.of(v[0]);
+    LibCurl.curl_easy_getinfo(raw, LibCurl.CURLINFO_CONN_ID, v);
+    long connection = v[0];
     byte[] headers = CurlewExtensions.headerBytes(raw);
     byte[] body = CurlewExtensions.sinkBytes(raw);
     CurlewExtensions.sinkClear(raw);
-    return new CurlResponse(r, status, version, headers, body);
+    return new CurlResponse(r, status, version, headers, body, connection);
   }
 
   void close() {

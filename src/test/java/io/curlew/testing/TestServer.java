@@ -63,8 +63,9 @@ public final class TestServer {
 
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
-    plain = new ServerConnector(server, new HttpConnectionFactory(http),
-        new HTTP2CServerConnectionFactory(http));
+    HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(http);
+    h2c.setMaxConcurrentStreams(1024);
+    plain = new ServerConnector(server, new HttpConnectionFactory(http), h2c);
     plain.setHost("127.0.0.1");
     plain.setPort(0);
     plain.setAcceptQueueSize(4096);
