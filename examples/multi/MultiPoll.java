@@ -9,7 +9,8 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Waiting on a multi handle, after curl's multi-poll.c. {@code poll()}
+ * Waiting on a multi handle, after multi-poll.c of older curl releases (curl 8.21.0's
+ * multi-single.c and multi-app.c wait the same way). {@code poll()}
  * ({@code curl_multi_poll}) sleeps until a socket of a transfer is ready or the timeout ends,
  * and it is the one multi call another thread may interrupt, with {@code wakeup()}. Unlike
  * {@code await()} ({@code curl_multi_wait}), it also waits when there are no transfers: an

@@ -14,12 +14,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Threads and libcurl, after curl's multithread.c: libcurl is thread-safe as long as each
- * handle is used by one thread at a time. So: one easy handle per thread. The threads here
- * also share a {@link CurlShare} with the DNS cache and the TLS session cache, the two kinds
- * of data libcurl lets transfers on different threads share at the same time (curlew's
- * share handles lock natively). The last part shows what curlew does when two threads do use
- * one handle at once: the second gets an IllegalStateException instead of a crash.
+ * Threads and libcurl, after curl's threaded.c (multithread.c in older releases): libcurl is
+ * thread-safe as long as each handle is used by one thread at a time. So: one easy handle per
+ * thread. The threads here also share a {@link CurlShare} with the DNS cache and the TLS
+ * session cache, the two kinds of data libcurl lets transfers on different threads share at
+ * the same time (curlew's share handles lock natively). The last part shows what curlew does
+ * when two threads do use one handle at once: the second gets an IllegalStateException
+ * instead of a crash.
  *
  * <p>Usage: {@code MultiThreaded [URL...]}, one thread per URL; without URLs four threads
  * fetch {@code /square?n=1..4} from a local {@link ExampleServer}.
