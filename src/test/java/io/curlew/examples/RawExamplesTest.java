@@ -3,17 +3,14 @@ package io.curlew.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.curlew.examples.ExampleRunner.Run;
 import io.curlew.testing.TestServer;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.StringWriter;
 import java.lang.reflect.Field;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +28,6 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,53 +51,23 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RawExamplesTest {
 
-  /** How long one example program may take. */
-  private static final long RUN_SECONDS = 60;
-  private static final Pattern JNI_TROUBLE = Pattern.compile(
-      "WARNING in native method|FATAL ERROR in native method|JNI call made|"
-          + "handler modified|A fatal error has been detected");
-
+  private ExampleRunner runner;
   private Path work;
-  private Path classes;
   private URLClassLoader loader;
   /** an examples.support.ExampleServer, driven by reflection */
   private Object server;
-  private final List<Process> started = new ArrayList<>();
 
   @BeforeAll
   void compileExamplesAndStartServer() throws Exception {
-    work = Files.createTempDirectory("curlew-examples");
-    classes = Files.createDirectories(work.resolve("classes"));
-    Path dir = Paths.get(System.getProperty("curlew.examples.dir", "examples"));
-    List<File> sources;
-    try (Stream<Path> s = Files.walk(dir)) {
-      sources = s.filter(p -> p.toString().endsWith(".java")).map(Path::toFile)
-          .collect(Collectors.toList());
-    }
-    assertTrue(sources.size() >= 17, "example sources found in " + dir + ": " + sources);
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    StringWriter out = new StringWriter();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-        StandardCharsets.UTF_8)) {
-      boolean ok = javac.getTask(out, files, diagnostics, List.of("-d", classes.toString(),
-          "-classpath", System.getProperty("java.class.path"), "--release", "17",
-          "-Xlint:all", "-encoding", "UTF-8"), null,
-          files.getJavaFileObjectsFromFiles(sources)).call();
-      assertTrue(ok, "the examples do not compile:\n" + out + diagnostics.getDiagnostics());
-    }
-    loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-        RawExamplesTest.class.getClassLoader());
-    server = loader.loadClass("examples.support.ExampleServer").getMethod("start")
-        .invoke(null);
+    runner = new ExampleRunner();
+    work = runner.work;
+    loader = runner.loader;
+    server = runner.startServer();
   }
 
   @AfterEach
   void killLeftovers() {
-    for (Process p : started) {
-      p.destroyForcibly();
-    }
-    started.clear();
+    runner.killLeftovers();
   }
 
   @AfterAll
@@ -115,8 +75,8 @@ class RawExamplesTest {
     if (server != null) {
       server.getClass().getMethod("close").invoke(server);
     }
-    if (loader != null) {
-      loader.close();
+    if (runner != null) {
+      runner.close();
     }
   }
 
@@ -597,7 +557,7 @@ class RawExamplesTest {
       Path cwd = Files.createDirectories(work.resolve("fifo-" + System.nanoTime()));
       Process p = new ProcessBuilder(exe.toString()).directory(cwd.toFile())
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      started.add(p);
+      runner.track(p);
       p.getOutputStream().close();
       List<String> cOut = new ArrayList<>();
       try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
@@ -619,7 +579,8 @@ class RawExamplesTest {
           cOut.add(line);
         }
       }
-      assertTrue(p.waitFor(RUN_SECONDS, TimeUnit.SECONDS), "C ephiperfifo did not stop");
+      assertTrue(p.waitFor(ExampleRunner.RUN_SECONDS, TimeUnit.SECONDS),
+          "C ephiperfifo did not stop");
       assertEquals(0, p.exitValue(), String.join("\n", cOut));
       assertEquals("Exiting normally.", cOut.get(cOut.size() - 1));
 
@@ -852,23 +813,6 @@ class RawExamplesTest {
 
   // --- running programs ----------------------------------------------------------------
 
-  /** What a program did: exit status, standard output and standard error. */
-  static final class Run {
-    final int exit;
-    final String out;
-    final String err;
-
-    Run(int exit, String out, String err) {
-      this.exit = exit;
-      this.out = out;
-      this.err = err;
-    }
-
-    void assertExit(int expected) {
-      assertEquals(expected, exit, "exit status; stdout:\n" + out + "\nstderr:\n" + err);
-    }
-  }
-
   private Run java(String example, String... args) throws Exception {
     return javaWithInput(example, null, args);
   }
@@ -878,41 +822,13 @@ class RawExamplesTest {
   }
 
   private Run javaIn(Path cwd, String example, byte[] stdin, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xcheck:jni", "--enable-native-access=ALL-UNNAMED",
-        "-cp", classes + File.pathSeparator + System.getProperty("java.class.path"),
-        "examples.raw." + example));
-    cmd.addAll(List.of(args));
-    Run r = exec(cmd, stdin, cwd);
-    Matcher trouble = JNI_TROUBLE.matcher(r.out + r.err);
-    if (trouble.find()) {
-      fail(example + " printed a JNI warning or crashed:\n" + r.out + "\n" + r.err);
-    }
+    Run r = runner.launch(cwd, "examples.raw." + example, stdin, Map.of(), args);
+    ExampleRunner.assertNoJniTrouble(example, r);
     return r;
   }
 
   private Run exec(List<String> cmd, byte[] stdin, Path cwd) throws Exception {
-    Path out = Files.createTempFile(work, "out", ".txt");
-    Path err = Files.createTempFile(work, "err", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
-    if (stdin == null) {
-      pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    } else {
-      Path in = Files.createTempFile(work, "in", ".txt");
-      Files.write(in, stdin);
-      pb.redirectInput(in.toFile());
-    }
-    Process p = pb.start();
-    started.add(p);
-    if (!p.waitFor(RUN_SECONDS, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail(cmd + " did not finish in " + RUN_SECONDS + " s; stdout so far:\n"
-          + Files.readString(out, StandardCharsets.ISO_8859_1));
-    }
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.ISO_8859_1),
-        Files.readString(err, StandardCharsets.ISO_8859_1));
+    return runner.exec(cmd, stdin, cwd, Map.of());
   }
 
   // --- the in-process ExampleServer --------------------------------------------------
