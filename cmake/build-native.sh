@@ -25,7 +25,7 @@ case "$platform" in
 esac
 cc=${cross}gcc
 
-key=$( { cat "$root/cmake/versions.cmake" "$root/cmake/CMakeLists.txt";
+key=$( { cat "$root/cmake/versions.cmake" "$root/cmake/CMakeLists.txt" "$root"/cmake/patches/*.patch;
          "$cc" --version | head -n 1; echo "$platform"; } | sha256sum | cut -c1-16)
 prefix=$cache/deps/$platform-$key
 

@@ -46,22 +46,10 @@ public final class Http2Download {
   static int run(String url, int count, HttpVersion version)
       throws CurlException, CurlMultiException {
     List<CurlEasy> transfers = new ArrayList<>();
-    long[] connIds = new long[count];
     try (CurlMulti multi = new CurlMulti()) {
       for (int i = 0; i < count; i++) {
-        int n = i;
         CurlEasy easy = new CurlEasy();
-        connIds[n] = -1;
-        // CONN_ID is read while the transfer runs: libcurl 8.21.0 answers -1 after the end
-        // for a stream that finished while other streams still used its connection
-        easy.url(url).httpVersion(version).setOption(CurlOption.PIPEWAIT, true).discardBody()
-            .onProgress((dlTotal, dl, ulTotal, ul) -> {
-              long id = easy.getInfo(CurlInfo.CONN_ID);
-              if (id >= 0) {
-                connIds[n] = id; // -1 while it waits for a connection
-              }
-              return true;
-            });
+        easy.url(url).httpVersion(version).setOption(CurlOption.PIPEWAIT, true).discardBody();
         transfers.add(easy);
         multi.add(easy);
       }
@@ -82,7 +70,7 @@ public final class Http2Download {
               + ": " + d.detail());
           continue;
         }
-        connections.add(connIds[transfers.indexOf(easy)]);
+        connections.add(easy.getInfo(CurlInfo.CONN_ID)); // the connection it used
         opened += easy.getInfo(CurlInfo.NUM_CONNECTS); // connections this transfer opened
         versions.add(name(easy.getInfo(CurlInfo.HTTP_VERSION)));
       }
@@ -100,9 +88,8 @@ public final class Http2Download {
   }
 
   private static String name(HttpVersion v) {
-    // (HTTP/2 comes back as V2_0, which has the same value as its alias V2)
     return v == HttpVersion.V1_0 ? "HTTP/1.0" : v == HttpVersion.V1_1 ? "HTTP/1.1"
-        : v.value() == HttpVersion.V2.value() ? "HTTP/2" : v == HttpVersion.V3 ? "HTTP/3"
+        : v == HttpVersion.V2 ? "HTTP/2" : v == HttpVersion.V3 ? "HTTP/3"
         : v.toString();
   }
 }

@@ -159,11 +159,12 @@ class CurlClientTest {
         CurlResponse r = fs.get(i).get(90, TimeUnit.SECONDS);
         assertEquals(200, r.status());
         assertEquals("r" + i, r.bodyAsString());
-        assertEquals(HttpVersion.V2.value(), r.version().value());
+        assertSame(HttpVersion.V2, r.version());
         connections.add(r.connectionId());
       }
       // multiplexed: on average over a hundred streams per connection (without it, 10,000
       // transfers in flight would need 10,000 connections)
+      assertFalse(connections.contains(-1L), "every finished stream names its connection");
       assertTrue(connections.size() < n / 100, "HTTP/2 connections used: " + connections.size());
     }
     assertEquals(refsBefore, CurlewLoop.nativeGlobalRefs(), "JNI global refs left behind");
