@@ -1149,13 +1149,31 @@ public final class CurlEasy implements AutoCloseable {
    * @return this handle
    */
   public CurlEasy header(String name, String value) {
-    if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
-      throw new IllegalArgumentException("not a valid header name: " + name);
-    }
+    checkHeaderName(name);
     checkNoNewline(value);
     List<String> next = new ArrayList<>(headers);
     next.add(value.isEmpty() ? name + ";" : name + ": " + value);
     return setOption(CurlOption.HTTPHEADER, next);
+  }
+
+  /**
+   * Stops libcurl from sending a header it would add itself, such as {@code Accept} or
+   * {@code User-Agent}, by adding {@code "Name:"} to {@code CURLOPT_HTTPHEADER}.
+   *
+   * @param name the header name (an HTTP token)
+   * @return this handle
+   */
+  public CurlEasy removeHeader(String name) {
+    checkHeaderName(name);
+    List<String> next = new ArrayList<>(headers);
+    next.add(name + ":");
+    return setOption(CurlOption.HTTPHEADER, next);
+  }
+
+  private static void checkHeaderName(String name) {
+    if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+      throw new IllegalArgumentException("not a valid header name: " + name);
+    }
   }
 
   /** @return the request headers set with {@link #header} or HTTPHEADER */

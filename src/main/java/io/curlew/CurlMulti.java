@@ -133,6 +133,11 @@ public final class CurlMulti implements AutoCloseable {
    * Adds a transfer ({@code curl_multi_add_handle}); it starts at the next perform or
    * socketAction.
    *
+   * <p>Inside the multi handle the transfer uses the multi handle's connection pool and DNS
+   * cache. Connections the handle kept from earlier {@link CurlEasy#perform} calls are not
+   * carried over, as in libcurl; share a {@link CurlShare} with {@code CURL_LOCK_DATA_CONNECT}
+   * to pool connections across both.
+   *
    * @param easy the transfer
    * @return this multi handle
    * @throws IllegalStateException when it is in a multi handle already, or closed

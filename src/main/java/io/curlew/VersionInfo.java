@@ -8,10 +8,10 @@ import java.util.List;
  * @param version libcurl's version, e.g. "8.21.0"
  * @param versionNumber LIBCURL_VERSION_NUM, e.g. 0x081500
  * @param ssl the TLS library, e.g. "OpenSSL/3.5.7"
- * @param nghttp2 nghttp2's version, or null
- * @param zlib zlib's version, or null
- * @param brotli brotli's version, or null
- * @param zstd zstd's version, or null
+ * @param nghttp2 nghttp2's version, e.g. "1.70.0", or null
+ * @param zlib zlib's version, e.g. "1.3.1", or null
+ * @param brotli brotli's version as libcurl spells it, e.g. "brotli/1.1.0", or null
+ * @param zstd zstd's version as libcurl spells it, e.g. "zstd/1.5.7", or null
  * @param featureBits the CURL_VERSION_* bits
  * @param features the feature names (e.g. "HTTP2", "AsynchDNS", "IPv6")
  * @param protocols the protocols, lower case

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,6 +207,8 @@ final class JavaSources {
     String[] parts = spec.split(":");
     String prefix = parts[1];
     StringBuilder consts = new StringBuilder();
+    StringBuilder aliases = new StringBuilder();
+    Map<Long, String> idByValue = new HashMap<>();
     List<String> usedNames = new ArrayList<>();
     for (Symbols.Constant c : symbols.withPrefix(prefix)) {
       boolean excluded = false;
@@ -221,6 +224,18 @@ final class JavaSources {
         continue;
       }
       usedNames.add(id);
+      String canonical = idByValue.putIfAbsent(c.value(), id);
+      if (canonical != null) {
+        /* A second C name for a value already listed: an alias, so that == holds. */
+        aliases.append("\n  /** {@code ").append(c.name()).append("}, the same value as {@link #")
+            .append(canonical).append("}. */\n");
+        if (c.deprecated()) {
+          aliases.append("  @Deprecated\n");
+        }
+        aliases.append("  public static final ").append(javaName).append(' ').append(id)
+            .append(" = ").append(canonical).append(";\n");
+        continue;
+      }
       if (consts.length() > 0) {
         consts.append(",\n\n");
       }
@@ -237,6 +252,7 @@ final class JavaSources {
     String usedBy = users.isEmpty() ? "" : ", taken by " + String.join(", ", users);
     write("io/curlew/" + javaName + ".java", template("ValueEnum")
         .replace("@@CONSTANTS@@", consts.toString())
+        .replace("@@ALIASES@@", aliases.toString())
         .replace("@@NAME@@", javaName).replace("@@PREFIX@@", prefix)
         .replace("@@USEDBY@@", usedBy));
   }

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -82,6 +83,18 @@ class TransferTest {
       assertEquals(200, easy.responseCode());
       assertEquals(0, easy.body().length);
       assertEquals("HEAD", easy.getInfo(CurlInfo.EFFECTIVE_METHOD));
+    }
+  }
+
+  @Test
+  void removeHeaderSuppressesAHeaderLibcurlWouldSend() throws Exception {
+    try (CurlEasy easy = new CurlEasy()) {
+      easy.url(server.url("/echo")).perform();
+      assertTrue(easy.bodyAsString().contains("Accept: */*\n"), easy.bodyAsString());
+      easy.removeHeader("Accept").perform();
+      assertFalse(easy.bodyAsString().contains("Accept:"), easy.bodyAsString());
+      assertEquals(List.of("Accept:"), easy.requestHeaders());
+      assertThrows(IllegalArgumentException.class, () -> easy.removeHeader("Bad:Name"));
     }
   }
 
@@ -209,7 +222,7 @@ class TransferTest {
       easy.setOption(CurlOption.CAINFO, TestCertificates.get().caFile.toString())
           .url(server.tlsUrl("/proto"));
       d.run(easy);
-      assertEquals(HttpVersion.V2.value(), easy.getInfo(CurlInfo.HTTP_VERSION).value());
+      assertSame(HttpVersion.V2, easy.getInfo(CurlInfo.HTTP_VERSION));
       assertEquals("HTTP/2.0", easy.bodyAsString());
 
       // (FORBID_REUSE: an h2c connection left in a cache would be reused by later
@@ -217,7 +230,7 @@ class TransferTest {
       easy.reset().url(server.url("/proto")).httpVersion(HttpVersion.V2_PRIOR_KNOWLEDGE)
           .setOption(CurlOption.FORBID_REUSE, true);
       d.run(easy);
-      assertEquals(HttpVersion.V2.value(), easy.getInfo(CurlInfo.HTTP_VERSION).value());
+      assertSame(HttpVersion.V2, easy.getInfo(CurlInfo.HTTP_VERSION));
       assertEquals("HTTP/2.0", easy.bodyAsString());
 
       easy.reset().url(server.url("/proto")).setOption(CurlOption.FRESH_CONNECT, true);
