@@ -1,11 +1,13 @@
 package io.curlew.async;
 
 import io.curlew.HttpVersion;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Flow;
 
 /**
  * One HTTP request for {@link CurlClient#send}: method, URL, headers, body and per-request
@@ -17,6 +19,8 @@ public final class CurlRequest {
   final String url;
   final List<String> headers;
   final byte[] body;
+  final Flow.Publisher<? extends ByteBuffer> bodyPublisher;
+  final long bodyLength;
   final Duration timeout;
   final HttpVersion httpVersion;
   final boolean followRedirects;
@@ -27,6 +31,8 @@ public final class CurlRequest {
     this.url = b.url;
     this.headers = List.copyOf(b.headers);
     this.body = b.body;
+    this.bodyPublisher = b.bodyPublisher;
+    this.bodyLength = b.bodyLength;
     this.timeout = b.timeout;
     this.httpVersion = b.httpVersion;
     this.followRedirects = b.followRedirects;
@@ -84,6 +90,8 @@ public final class CurlRequest {
     private String url;
     private final List<String> headers = new ArrayList<>();
     private byte[] body;
+    private Flow.Publisher<? extends ByteBuffer> bodyPublisher;
+    private long bodyLength = -1;
     private Duration timeout;
     private HttpVersion httpVersion;
     private boolean followRedirects;
@@ -136,6 +144,36 @@ public final class CurlRequest {
      */
     public Builder body(byte[] body) {
       this.body = body.clone();
+      this.bodyPublisher = null;
+      return this;
+    }
+
+    /**
+     * Streams the request body from a publisher through libcurl's read callback
+     * ({@code CURLOPT_READFUNCTION}), with backpressure: the publisher is asked for a few
+     * buffers at a time, and the transfer pauses ({@code CURL_READFUNC_PAUSE}) while it
+     * waits for the next one. Each send subscribes once, so send a request with a
+     * single-use publisher once. A POST sends the body as {@code CURLOPT_POST} with
+     * {@code CURLOPT_POSTFIELDSIZE_LARGE}; other methods as an upload
+     * ({@code CURLOPT_UPLOAD} with {@code CURLOPT_INFILESIZE_LARGE}, plus
+     * {@code CURLOPT_CUSTOMREQUEST} when the method is not PUT). When the method is still
+     * GET it becomes POST. An error from the publisher fails the transfer with that error.
+     *
+     * @param publisher the body's bytes, in order
+     * @param length the body's length in bytes, or -1 when unknown (HTTP/1.1 then sends it
+     *     chunked); a publisher that ends early fails the transfer
+     * @return this builder
+     */
+    public Builder body(Flow.Publisher<? extends ByteBuffer> publisher, long length) {
+      if (length < -1) {
+        throw new IllegalArgumentException("length " + length);
+      }
+      this.bodyPublisher = Objects.requireNonNull(publisher, "publisher");
+      this.bodyLength = length;
+      this.body = null;
+      if (method.equals("GET")) {
+        method = "POST";
+      }
       return this;
     }
 
@@ -144,8 +182,7 @@ public final class CurlRequest {
      * @return this builder
      */
     public Builder body(String text) {
-      this.body = text.getBytes(StandardCharsets.UTF_8);
-      return this;
+      return body(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -7,6 +7,7 @@ import io.curlew.internal.EasyAccess;
 import io.curlew.raw.CURL;
 import io.curlew.raw.CurlewExtensions;
 import io.curlew.raw.LibCurl;
+import io.curlew.raw.curl_read_callback;
 import io.curlew.raw.curl_slist;
 
 /**
@@ -43,14 +44,49 @@ final class PooledHandle {
     hadHeaders = hadTimeout = hadVersion = hadFollow = pipeWait = false;
   }
 
-  /** Sets the handle up for a request. */
-  void prepare(CurlRequest r) {
-    if (!r.method.equals(lastMethod)) {
+  /**
+   * Sets the handle up for a request.
+   *
+   * @return the upload that feeds a streamed request body, or null
+   */
+  PublisherUpload prepare(CurlRequest r, EventLoop loop) {
+    boolean streamed = r.bodyPublisher != null;
+    if (streamed || !r.method.equals(lastMethod)) {
       easy.reset();
       configure();
-      lastMethod = r.method;
+      /* a streamed body leaves a read callback behind: the next request resets again */
+      lastMethod = streamed ? null : r.method;
     }
     LibCurl.curl_easy_setopt(raw, LibCurl.CURLOPT_URL, r.url);
+    PublisherUpload upload = null;
+    if (streamed) {
+      upload = streamBody(r, loop);
+    } else {
+      setMethodAndBody(r);
+    }
+    setRequestOptions(r);
+    return upload;
+  }
+
+  private PublisherUpload streamBody(CurlRequest r, EventLoop loop) {
+    PublisherUpload upload = new PublisherUpload(loop, raw);
+    LibCurl.curl_easy_setopt(raw, LibCurl.CURLOPT_READFUNCTION,
+        (curl_read_callback) (buf, size, n, ud) -> upload.read(buf, size * n));
+    if (r.method.equals("POST")) {
+      LibCurl.curl_easy_setopt(raw, LibCurl.CURLOPT_POST, 1L);
+      LibCurl.curl_easy_setopt(raw, LibCurl.CURLOPT_POSTFIELDSIZE_LARGE, r.bodyLength);
+    } else {
+      LibCurl.curl_easy_setopt(raw, LibCurl.CURLOPT_UPLOAD, 1L);
+      LibCurl.curl_easy_setopt(raw, LibCurl.CURLOPT_INFILESIZE_LARGE, r.bodyLength);
+      if (!r.method.equals("PUT")) {
+        LibCurl.curl_easy_setopt(raw, LibCurl.CURLOPT_CUSTOMREQUEST, r.method);
+      }
+    }
+    r.bodyPublisher.subscribe(upload);
+    return upload;
+  }
+
+  private void setMethodAndBody(CurlRequest r) {
     switch (r.method) {
       case "GET" -> { }
       case "HEAD" -> LibCurl.curl_easy_setopt(raw, LibCurl.CURLOPT_NOBODY, 1L);
@@ -71,6 +107,9 @@ final class PooledHandle {
         }
       }
     }
+  }
+
+  private void setRequestOptions(CurlRequest r) {
     if (!r.headers.isEmpty() || hadHeaders) {
       LibCurl.curl_easy_setopt(raw, LibCurl.CURLOPT_HTTPHEADER,
           r.headers.isEmpty() ? null : curl_slist.of(r.headers));
