@@ -674,17 +674,7 @@ public final class CurlEasy implements AutoCloseable {
    * @throws CurlException when libcurl refuses
    */
   public CurlEasy pause(int bitmask) throws CurlException {
-    int rc;
-    try {
-      rc = LibCurl.curl_easy_pause(raw, bitmask);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new CurlAbortedByCallbackException(LibCurl.CURLE_ABORTED_BY_CALLBACK, null, t);
-    }
-    if (rc != LibCurl.CURLE_OK) {
-      throw CurlException.of(rc, CurlewExtensions.errorBuffer(raw), null);
-    }
+    check(callingBack(() -> LibCurl.curl_easy_pause(raw, bitmask)));
     return this;
   }
 
@@ -751,9 +741,7 @@ public final class CurlEasy implements AutoCloseable {
     if (rc == LibCurl.CURLE_AGAIN) {
       return 0;
     }
-    if (rc != LibCurl.CURLE_OK) {
-      throw CurlException.of(rc, CurlewExtensions.errorBuffer(raw), null);
-    }
+    check(rc);
     if (n[0] == 0 && length > 0) {
       return -1;
     }
@@ -781,9 +769,7 @@ public final class CurlEasy implements AutoCloseable {
     if (rc == LibCurl.CURLE_AGAIN) {
       return 0;
     }
-    if (rc != LibCurl.CURLE_OK) {
-      throw CurlException.of(rc, CurlewExtensions.errorBuffer(raw), null);
-    }
+    check(rc);
     return (int) n[0];
   }
 
@@ -793,10 +779,7 @@ public final class CurlEasy implements AutoCloseable {
    * @throws CurlException on error
    */
   public void upkeep() throws CurlException {
-    int rc = LibCurl.curl_easy_upkeep(raw);
-    if (rc != LibCurl.CURLE_OK) {
-      throw CurlException.of(rc, CurlewExtensions.errorBuffer(raw), null);
-    }
+    check(LibCurl.curl_easy_upkeep(raw));
   }
 
   /**
@@ -810,21 +793,11 @@ public final class CurlEasy implements AutoCloseable {
    */
   public List<TlsSession> exportTlsSessions() throws CurlException {
     List<TlsSession> out = new ArrayList<>();
-    int rc;
-    try {
-      rc = LibCurl.curl_easy_ssls_export(raw, (curl, ud, key, shmac, sdata, validUntil,
-          version, alpn, early) -> {
-        out.add(new TlsSession(key, shmac, sdata, validUntil, version, alpn, early));
-        return LibCurl.CURLE_OK;
-      }, null);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new CurlAbortedByCallbackException(LibCurl.CURLE_ABORTED_BY_CALLBACK, null, t);
-    }
-    if (rc != LibCurl.CURLE_OK) {
-      throw CurlException.of(rc, CurlewExtensions.errorBuffer(raw), null);
-    }
+    check(callingBack(() -> LibCurl.curl_easy_ssls_export(raw, (curl, ud, key, shmac, sdata,
+        validUntil, version, alpn, early) -> {
+          out.add(new TlsSession(key, shmac, sdata, validUntil, version, alpn, early));
+          return LibCurl.CURLE_OK;
+        }, null)));
     return out;
   }
 
@@ -838,9 +811,7 @@ public final class CurlEasy implements AutoCloseable {
   public void importTlsSession(TlsSession session) throws CurlException {
     int rc = LibCurl.curl_easy_ssls_import(raw, session.sessionKey(), session.shmac(),
         session.data());
-    if (rc != LibCurl.CURLE_OK) {
-      throw CurlException.of(rc, CurlewExtensions.errorBuffer(raw), null);
-    }
+    check(rc);
   }
 
   /**
@@ -867,9 +838,7 @@ public final class CurlEasy implements AutoCloseable {
   public long wsSend(byte[] data, int flags) throws CurlException {
     long[] sent = new long[1];
     int rc = LibCurl.curl_ws_send(raw, data, data.length, sent, 0, flags);
-    if (rc != LibCurl.CURLE_OK) {
-      throw CurlException.of(rc, CurlewExtensions.errorBuffer(raw), null);
-    }
+    check(rc);
     return sent[0];
   }
 
@@ -1295,6 +1264,28 @@ public final class CurlEasy implements AutoCloseable {
    */
   public CurlEasy onProgress(ProgressCallback callback) {
     return setOption(CurlOption.XFERINFOFUNCTION, callback);
+  }
+
+  /**
+   * Runs a libcurl call that may call back into Java: a callback's unchecked exception
+   * comes out as it is, a checked one as the cause of an aborted-by-callback exception.
+   */
+  private static int callingBack(java.util.function.IntSupplier call)
+      throws CurlAbortedByCallbackException {
+    try {
+      return call.getAsInt();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new CurlAbortedByCallbackException(LibCurl.CURLE_ABORTED_BY_CALLBACK, null, t);
+    }
+  }
+
+  /** Throws the CurlException for a CURLcode other than CURLE_OK. */
+  private void check(int rc) throws CurlException {
+    if (rc != LibCurl.CURLE_OK) {
+      throw CurlException.of(rc, CurlewExtensions.errorBuffer(raw), null);
+    }
   }
 
   @Override

@@ -199,6 +199,7 @@ final class EventLoop implements Runnable {
   }
 
   void giveBack(PooledHandle h) {
+    h.transferEnded();
     if (closing || pool.size() >= Math.max(16, maxInFlight)) {
       h.close();
     } else {

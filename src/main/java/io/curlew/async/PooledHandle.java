@@ -28,6 +28,8 @@ final class PooledHandle {
   private boolean hadFollow;
   private long lastBodyLimit;
   private boolean pipeWait;
+  /** feeds the running transfer's streamed request body, or null */
+  private PublisherUpload upload;
 
   PooledHandle(long defaultBodyLimit) {
     this.easy = new CurlEasy();
@@ -46,10 +48,8 @@ final class PooledHandle {
 
   /**
    * Sets the handle up for a request.
-   *
-   * @return the upload that feeds a streamed request body, or null
    */
-  PublisherUpload prepare(CurlRequest r, EventLoop loop) {
+  void prepare(CurlRequest r, EventLoop loop) {
     boolean streamed = r.bodyPublisher != null;
     if (streamed || !r.method.equals(lastMethod)) {
       easy.reset();
@@ -58,14 +58,20 @@ final class PooledHandle {
       lastMethod = streamed ? null : r.method;
     }
     LibCurl.curl_easy_setopt(raw, LibCurl.CURLOPT_URL, r.url);
-    PublisherUpload upload = null;
     if (streamed) {
       upload = streamBody(r, loop);
     } else {
       setMethodAndBody(r);
     }
     setRequestOptions(r);
-    return upload;
+  }
+
+  /** The transfer ended: a streamed request body lets go of its publisher. */
+  void transferEnded() {
+    if (upload != null) {
+      upload.close();
+      upload = null;
+    }
   }
 
   private PublisherUpload streamBody(CurlRequest r, EventLoop loop) {

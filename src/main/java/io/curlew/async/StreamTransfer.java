@@ -24,7 +24,6 @@ final class StreamTransfer extends Transfer<CurlStreamingResponse> {
 
   private final CurlRequest request;
   private PooledHandle pooled;
-  private PublisherUpload upload;
   private EventLoop owner;
   private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
   private int queuedBytes;
@@ -49,7 +48,7 @@ final class StreamTransfer extends Transfer<CurlStreamingResponse> {
     pooled = loop.borrow();
     handle = pooled;
     raw = pooled.raw;
-    upload = pooled.prepare(request, loop);
+    pooled.prepare(request, loop);
     CurlewExtensions.setSink(raw, CurlewExtensions.SINK_JAVA, -1);
     LibCurl.curl_easy_setopt(raw, LibCurl.CURLOPT_WRITEFUNCTION,
         (curl_write_callback) (buf, size, n, ud) -> {
@@ -173,10 +172,6 @@ final class StreamTransfer extends Transfer<CurlStreamingResponse> {
 
   @Override
   void end(EventLoop loop) {
-    if (upload != null) {
-      upload.close();
-      upload = null;
-    }
     if (pooled != null) {
       // the handle goes back with the native body sink, and without this stream's callback
       LibCurl.curl_easy_setopt(raw, LibCurl.CURLOPT_WRITEFUNCTION, (curl_write_callback) null);

@@ -62,7 +62,6 @@ abstract class Transfer<T> {
   static final class OfRequest extends Transfer<CurlResponse> {
     private final CurlRequest request;
     private PooledHandle pooled;
-    private PublisherUpload upload;
 
     OfRequest(CurlRequest request) {
       this.request = request;
@@ -73,7 +72,7 @@ abstract class Transfer<T> {
       pooled = loop.borrow();
       handle = pooled;
       raw = pooled.raw;
-      upload = pooled.prepare(request, loop);
+      pooled.prepare(request, loop);
     }
 
     @Override
@@ -88,10 +87,6 @@ abstract class Transfer<T> {
 
     @Override
     void end(EventLoop loop) {
-      if (upload != null) {
-        upload.close();
-        upload = null;
-      }
       if (pooled != null) {
         loop.giveBack(pooled);
         pooled = null;
