@@ -11,9 +11,10 @@ int main(int argc, char *argv[])
 
   curl = curl_easy_init();
   curl_easy_setopt(curl, CURLOPT_BUFFERSIZE, 102400L);
-  curl_easy_setopt(curl, CURLOPT_URL, "http://127.0.0.1:PORT_PLACEHOLDER/echo\?a=1&b=x y");
+  curl_easy_setopt(curl, CURLOPT_URL, "http://127.0.0.1:PORT_PLACEHOLDER/echo\?a=1&b=x+y");
   curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 1L);
   curl_easy_setopt(curl, CURLOPT_USERAGENT, "curl/8.21.0");
+  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 50L);
   curl_easy_setopt(curl, CURLOPT_CAINFO, "/etc/ssl/certs/ca-certificates.crt");
   curl_easy_setopt(curl, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
   curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);

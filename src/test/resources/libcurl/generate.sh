@@ -48,7 +48,7 @@ gen headers_file      -H @headers.txt $P/echo
 gen data              -d 'name=value&x=a b' -d 'more=1' $P/echo
 gen data_binary       --data-binary @post.bin -H 'Content-Type: application/octet-stream' $P/echo
 gen data_urlencode    --data-urlencode 'q=hello wörld&?' --data-raw '@not-a-file' $P/echo
-gen data_get          -G -d 'a=1' -d 'b=x y' --url-query 'c=3' $P/echo
+gen data_get          -G -d 'a=1' -d 'b=x+y' --url-query 'c=3 4' $P/echo
 gen json              --json '{"key": "value", "n": [1, 2]}' $P/echo
 gen form              -F 'field=value' -F 'file=@upload.bin;type=application/octet-stream' \
                       -F 'text=@form.txt;filename=renamed.txt;type=text/plain' \
