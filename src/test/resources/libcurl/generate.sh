@@ -56,6 +56,8 @@ gen form              -F 'field=value' -F 'file=@upload.bin;type=application/oct
 gen form_nested       -F 'top=1' -F 'b64=@form.txt;encoder=base64' \
                       -F 'nested=(;type=multipart/mixed' -F 'a=<form.txt' -F 'b=2' -F '=)' \
                       -F 'qp=caf\é;encoder=quoted-printable' $P/echo
+gen form_string       --form-string 'literal=@not-a-file;type=x' \
+                      -F 'f=@form.txt;headers=@headers.txt' $P/echo
 gen form_stdin        '<stdin.txt' -F 'in=@-;type=text/plain' -F 'after=1' $P/echo
 gen user              -u 'user:pa:ss' $P/echo
 gen digest            --digest -u 'user:secret' $P/echo
@@ -85,6 +87,7 @@ gen agent_referer     -A 'Agent/1.0 (test??=)' -e 'http://ref.example/?q=1' --re
                       --retry-delay 1 $P/echo
 gen upload            -T upload.bin $P/upload
 gen upload_post       -T upload.bin -X POST -H 'Expect:' $P/echo
+gen upload_stdin      '<upload.bin' -T - $P/upload
 gen range_resume      -r 0-99 $P/echo
 gen resume            -C 5 $P/echo
 gen fail              --fail --path-as-is $P/status/../echo/404
@@ -92,5 +95,7 @@ gen misc              --proto '=http,https' --proto-redir '=https' -z 'Tue, 01 J
                       --netrc-optional --location-trusted -H 'X-Unicode: grüße ☃' $P/echo
 gen two_urls          -d 'first=1' $P/echo --next -H 'X-Second: 2' $P/echo
 gen verbose           -v $P/echo
+gen decoding          --raw --tr-encoding --max-filesize 100000 $P/echo
+gen alt_svc           --alt-svc altsvc.txt --hsts hsts.txt $P/echo
 gen big_data          --data-binary @big.bin $P/echo
 gen latin1_header     -H $'X-Latin: caf\xe9' $P/echo

@@ -82,10 +82,11 @@ class LibcurlToJavaTest {
   private static final Map<String, String> REFUSED_IDIOMATIC = Map.of(
       "tls_max", "no constant of curlew's SslVersion");
   /** Standard input of the programs, from files/. */
-  private static final Map<String, String> STDIN = Map.of(
-      "form_stdin", "stdin.txt", "upload", "upload.bin", "upload_post", "upload.bin");
+  private static final Map<String, String> STDIN = Map.of("form_stdin", "stdin.txt",
+      "upload", "upload.bin", "upload_post", "upload.bin", "upload_stdin", "upload.bin");
   /** Files the programs write, compared between the runs. */
-  private static final Map<String, String> WRITES = Map.of("cookies", "jar.txt");
+  private static final Map<String, List<String>> WRITES = Map.of("cookies", List.of("jar.txt"),
+      "alt_svc", List.of("altsvc.txt", "hsts.txt"));
   /**
    * Exit statuses other than 0: CURLE_HTTP_RETURNED_ERROR for --fail on a 404,
    * CURLE_RANGE_ERROR for -C 5 on /echo, which ignores the Range header.
@@ -516,7 +517,7 @@ class LibcurlToJavaTest {
   private void assertSane(String name, Run r) throws Exception {
     String out = r.normalizedOut();
     switch (name) {
-      case "upload" -> {
+      case "upload", "upload_stdin" -> {
         byte[] data = Files.readAllBytes(fixtures.resolve("files/upload.bin"));
         assertEquals("size=10000 sha256="
             + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)), out);
@@ -535,6 +536,9 @@ class LibcurlToJavaTest {
     }
     if (name.equals("form_stdin")) {
       assertTrue(out.contains("from standard input"), out);
+    }
+    if (WRITES.containsKey(name)) {
+      assertFalse(r.written.contains("(none)"), name + " wrote:\n" + r.written);
     }
   }
 
@@ -624,12 +628,13 @@ class LibcurlToJavaTest {
     String stdin = STDIN.get(fixture);
     Run r = exec(cmd, stdin == null ? null : cwd.resolve(stdin), cwd);
     Files.write(cwd.resolve("stdout.out"), r.out);
-    String written = WRITES.get(fixture);
-    if (written != null) {
-      Path w = cwd.resolve(written);
-      r.written = Files.exists(w) ? Files.readString(w, StandardCharsets.ISO_8859_1)
-          : "(no " + written + ")";
+    StringBuilder written = new StringBuilder();
+    for (String file : WRITES.getOrDefault(fixture, List.of())) {
+      Path w = cwd.resolve(file);
+      written.append("== ").append(file).append('\n').append(Files.exists(w)
+          ? Files.readString(w, StandardCharsets.ISO_8859_1) : "(none)\n");
     }
+    r.written = written.toString();
     Matcher trouble = JNI_TROUBLE.matcher(r.errText() + new String(r.out,
         StandardCharsets.ISO_8859_1));
     if (trouble.find()) {
