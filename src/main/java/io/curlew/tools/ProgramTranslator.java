@@ -1,12 +1,7 @@
 package io.curlew.tools;
 
 import io.curlew.CurlOption;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a parsed {@code --libcurl} program into a Java class, statement by statement:
@@ -23,15 +18,6 @@ import java.util.Set;
  */
 public final class ProgramTranslator {
 
-  private static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean",
-      "break", "byte", "case", "catch", "char", "class", "const", "continue", "default", "do",
-      "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
-      "implements", "import", "instanceof", "int", "interface", "long", "native", "new",
-      "package", "private", "protected", "public", "return", "short", "static", "strictfp",
-      "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
-      "void", "volatile", "while", "true", "false", "null", "var", "record", "yield",
-      "sealed", "permits", "args");
-
   private static final List<String> KNOWN_CALLS = List.of("curl_easy_init",
       "curl_easy_setopt", "curl_easy_perform", "curl_easy_cleanup", "curl_easy_reset",
       "curl_slist_append", "curl_slist_free_all", "curl_mime_init", "curl_mime_addpart",
@@ -42,9 +28,7 @@ public final class ProgramTranslator {
   private final CProgram program;
   private final JavaFlavor flavor;
   private final JavaCode code = new JavaCode(4);
-  private final Map<String, VarKind> vars = new HashMap<>();
-  private final Set<String> assigned = new HashSet<>();
-  private final Set<String> isNull = new HashSet<>();
+  private final Variables vars = new Variables();
   private boolean returned;
   private int index;
 
@@ -65,7 +49,7 @@ public final class ProgramTranslator {
       String className) {
     ProgramTranslator t = new ProgramTranslator(program, flavor);
     t.body();
-    return t.assemble(sourceName, className);
+    return JavaClassWriter.write(program, flavor, t.code, sourceName, className);
   }
 
   // --- statements ----------------------------------------------------------------------
@@ -114,11 +98,8 @@ public final class ProgramTranslator {
           + " *".repeat(d.pointers()) + " are not supported (the converter knows CURLcode, "
           + "CURL *, struct curl_slist *, curl_mime *, curl_mimepart * and integers)");
     }
-    if (vars.containsKey(d.name())) {
-      throw new ConversionException(d.line(), d.name() + " is declared twice");
-    }
-    vars.put(d.name(), kind);
-    code.line(flavor.declare(kind, javaName(d.name())));
+    vars.declare(d.name(), kind, d.line());
+    code.line(flavor.declare(kind, Variables.javaName(d.name())));
     if (d.init() != null) {
       assignment(d.name(), d.init(), d.line());
     }
@@ -135,15 +116,14 @@ public final class ProgramTranslator {
   }
 
   private void assignment(String var, CExpr value, int line) {
-    VarKind kind = kindOf(var, line);
-    String name = javaName(var);
+    VarKind kind = vars.kindOf(var, line);
+    String name = Variables.javaName(var);
     if (value instanceof CExpr.Name n && n.name().equals("NULL")) {
       if (kind == VarKind.RESULT || kind == VarKind.NUMBER) {
         throw new ConversionException(line, "NULL assigned to " + var + ", a number");
       }
       flavor.assignNull(code, name, kind);
-      assigned.add(var);
-      isNull.add(var);
+      vars.assign(var, true);
       return;
     }
     if (value instanceof CExpr.Call c) {
@@ -169,10 +149,10 @@ public final class ProgramTranslator {
           String source = null;
           boolean sourceNull = true;
           if (!isNullLiteral(list)) {
-            source = variable(list, VarKind.SLIST, fn);
-            sourceNull = isNull.contains(((CExpr.Name) list).name());
+            source = vars.variable(list, VarKind.SLIST, fn);
+            sourceNull = vars.isNull(((CExpr.Name) list).name());
           }
-          String text = cString(c.args().get(1), fn + "'s string");
+          String text = CStrings.cString(c.args().get(1), fn + "'s string");
           flavor.slistAppend(code, name, source, sourceNull, text, line);
         }
         case "curl_mime_init" -> {
@@ -183,7 +163,7 @@ public final class ProgramTranslator {
         case "curl_mime_addpart" -> {
           want(kind, VarKind.PART, var, fn, line);
           args(c, 1);
-          flavor.mimeAddPart(code, name, nonNull(c.args().get(0), VarKind.MIME, fn));
+          flavor.mimeAddPart(code, name, vars.nonNull(c.args().get(0), VarKind.MIME, fn));
         }
         default -> {
           if (KNOWN_CALLS.contains(fn)) {
@@ -193,8 +173,7 @@ public final class ProgramTranslator {
           throw unknownCall(c);
         }
       }
-      assigned.add(var);
-      isNull.remove(var);
+      vars.assign(var, false);
       return;
     }
     if ((kind == VarKind.RESULT || kind == VarKind.NUMBER) && CNumbers.isNumber(value)) {
@@ -203,7 +182,7 @@ public final class ProgramTranslator {
           : CNumbers.java(value, flavor::constantName);
       code.line(name + " = " + (kind == VarKind.RESULT && v != (int) v ? "(int) (" + java
           + ")" : java) + ";");
-      assigned.add(var);
+      vars.assign(var, false);
       return;
     }
     throw new ConversionException(line, "cannot translate the value assigned to " + var
@@ -224,7 +203,7 @@ public final class ProgramTranslator {
       case "curl_easy_cleanup" -> {
         args(c, 1);
         if (isNullLiteral(a.get(0)) || (a.get(0) instanceof CExpr.Name n
-            && isNull.contains(n.name()) && vars.get(n.name()) == VarKind.EASY)) {
+            && vars.isNull(n.name()) && vars.kind(n.name()) == VarKind.EASY)) {
           code.line("// " + fn + "(NULL) does nothing");
         } else {
           flavor.easyCleanup(code, easy(a.get(0)));
@@ -239,19 +218,19 @@ public final class ProgramTranslator {
         if (isNullLiteral(a.get(0))) {
           code.line("// " + fn + "(NULL) does nothing");
         } else {
-          String v = variable(a.get(0), VarKind.SLIST, fn);
-          flavor.slistFreeAll(code, javaName(v), isNull.contains(v));
+          String v = vars.variable(a.get(0), VarKind.SLIST, fn);
+          flavor.slistFreeAll(code, Variables.javaName(v), vars.isNull(v));
         }
       }
       case "curl_mime_name", "curl_mime_filename", "curl_mime_type", "curl_mime_encoder" -> {
         args(c, 2);
-        String part = nonNull(a.get(0), VarKind.PART, fn);
-        String text = isNullLiteral(a.get(1)) ? null : cString(a.get(1), fn + "'s string");
+        String part = vars.nonNull(a.get(0), VarKind.PART, fn);
+        String text = isNullLiteral(a.get(1)) ? null : CStrings.cString(a.get(1), fn + "'s string");
         flavor.mimeString(code, fn, part, text);
       }
       case "curl_mime_data" -> {
         args(c, 3);
-        String part = nonNull(a.get(0), VarKind.PART, fn);
+        String part = vars.nonNull(a.get(0), VarKind.PART, fn);
         if (!(a.get(1) instanceof CExpr.Str s)) {
           throw new ConversionException(line, fn + " takes a string literal here");
         }
@@ -264,31 +243,31 @@ public final class ProgramTranslator {
         byte[] bytes;
         String text = null;
         if (n == -1) { // CURL_ZERO_TERMINATED
-          bytes = upToNul(s.bytes());
+          bytes = CStrings.upToNul(s.bytes());
           text = JavaLiterals.utf8OrNull(bytes);
         } else {
-          bytes = sized(s.bytes(), n, fn, line, line);
+          bytes = Postfields.sized(s.bytes(), n, fn, line, line);
         }
         flavor.mimeData(code, part, bytes, text);
       }
       case "curl_mime_filedata" -> {
         args(c, 2);
-        String part = nonNull(a.get(0), VarKind.PART, fn);
-        flavor.mimeFiledata(code, part, cString(a.get(1), fn + "'s file name"));
+        String part = vars.nonNull(a.get(0), VarKind.PART, fn);
+        flavor.mimeFiledata(code, part, CStrings.cString(a.get(1), fn + "'s file name"));
       }
       case "curl_mime_subparts" -> {
         args(c, 2);
-        String part = nonNull(a.get(0), VarKind.PART, fn);
-        String mime = isNullLiteral(a.get(1)) ? null : nonNull(a.get(1), VarKind.MIME, fn);
+        String part = vars.nonNull(a.get(0), VarKind.PART, fn);
+        String mime = isNullLiteral(a.get(1)) ? null : vars.nonNull(a.get(1), VarKind.MIME, fn);
         flavor.mimeSubparts(code, part, mime);
       }
       case "curl_mime_headers" -> {
         args(c, 3);
-        String part = nonNull(a.get(0), VarKind.PART, fn);
+        String part = vars.nonNull(a.get(0), VarKind.PART, fn);
         String slist = null;
         if (!isNullLiteral(a.get(1))) {
-          String v = variable(a.get(1), VarKind.SLIST, fn);
-          slist = isNull.contains(v) ? null : javaName(v);
+          String v = vars.variable(a.get(1), VarKind.SLIST, fn);
+          slist = vars.isNull(v) ? null : Variables.javaName(v);
         }
         if (!CNumbers.isNumber(a.get(2))) {
           throw new ConversionException(line, fn + "'s take_ownership must be a number");
@@ -301,8 +280,8 @@ public final class ProgramTranslator {
         if (isNullLiteral(a.get(0))) {
           code.line("// " + fn + "(NULL) does nothing");
         } else {
-          String v = variable(a.get(0), VarKind.MIME, fn);
-          flavor.mimeFree(code, javaName(v), isNull.contains(v));
+          String v = vars.variable(a.get(0), VarKind.MIME, fn);
+          flavor.mimeFree(code, Variables.javaName(v), vars.isNull(v));
         }
       }
       case "curl_global_init" -> {
@@ -345,16 +324,18 @@ public final class ProgramTranslator {
         value = new OptionValue.Number(v, CNumbers.value(v));
       }
       case STRING -> value = isNullLiteral(v) ? new OptionValue.Null()
-          : new OptionValue.Text(upToNul(literal(v, name)), cString(v, name));
+          : new OptionValue.Text(CStrings.upToNul(CStrings.literal(v, name)),
+              CStrings.cString(v, name));
       case SLIST -> value = isNullLiteral(v) ? new OptionValue.Null()
           : listValue(v, name);
       case OBJECT -> {
         if (name.equals("CURLOPT_POSTFIELDS") || name.equals("CURLOPT_COPYPOSTFIELDS")) {
           value = isNullLiteral(v) ? new OptionValue.Null()
-              : new OptionValue.Bytes(postfields(literal(v, name), handle, line));
+              : new OptionValue.Bytes(Postfields.bytes(program.body(), index,
+                  handle, CStrings.literal(v, name), line));
         } else if (name.equals("CURLOPT_MIMEPOST")) {
           value = isNullLiteral(v) ? new OptionValue.Null()
-              : new OptionValue.Variable(javaName(nonNullVar(v, VarKind.MIME, name)),
+              : new OptionValue.Variable(Variables.javaName(vars.nonNullVar(v, VarKind.MIME, name)),
                   VarKind.MIME);
         } else {
           throw new ConversionException(line, name + " takes a pointer to a C object; the "
@@ -374,94 +355,9 @@ public final class ProgramTranslator {
   }
 
   private OptionValue listValue(CExpr v, String option) {
-    String var = variable(v, VarKind.SLIST, option);
-    return isNull.contains(var) ? new OptionValue.Null()
-        : new OptionValue.Variable(javaName(var), VarKind.SLIST);
-  }
-
-  /**
-   * The bytes libcurl sends for POSTFIELDS: as many as POSTFIELDSIZE(_LARGE) says when
-   * the program sets it for this body (after it, before the next perform; or before it,
-   * since the last perform), else up to the first NUL, as strlen() counts.
-   */
-  private byte[] postfields(byte[] literal, String handle, int line) {
-    List<CStatement> body = program.body();
-    CExpr size = null;
-    int sizeLine = 0;
-    for (int i = index + 1; i < body.size(); i++) {
-      CExpr.Call c = callIn(body.get(i));
-      if (c == null || !onHandle(c, handle)) {
-        continue;
-      }
-      if (c.function().equals("curl_easy_perform") || isSetopt(c, "CURLOPT_POSTFIELDS")
-          || isSetopt(c, "CURLOPT_COPYPOSTFIELDS")) {
-        break;
-      }
-      if (isSetopt(c, "CURLOPT_POSTFIELDSIZE") || isSetopt(c, "CURLOPT_POSTFIELDSIZE_LARGE")) {
-        size = c.args().get(2);
-        sizeLine = c.line();
-      }
-    }
-    if (size == null) {
-      for (int i = index - 1; i >= 0; i--) {
-        CExpr.Call c = callIn(body.get(i));
-        if (c == null || !onHandle(c, handle)) {
-          continue;
-        }
-        if (c.function().equals("curl_easy_perform")
-            || c.function().equals("curl_easy_reset")) {
-          break;
-        }
-        if (isSetopt(c, "CURLOPT_POSTFIELDSIZE")
-            || isSetopt(c, "CURLOPT_POSTFIELDSIZE_LARGE")) {
-          size = c.args().get(2);
-          sizeLine = c.line();
-          break;
-        }
-      }
-    }
-    if (size == null || !CNumbers.isNumber(size) || CNumbers.value(size) == -1) {
-      return upToNul(literal);
-    }
-    return sized(literal, CNumbers.value(size), "CURLOPT_POSTFIELDS", line, sizeLine);
-  }
-
-  /** The first n bytes of a literal (n may count its terminating NUL). */
-  private static byte[] sized(byte[] literal, long n, String what, int line, int sizeLine) {
-    if (n < 0) {
-      throw new ConversionException(sizeLine, "negative size " + n + " for " + what);
-    }
-    if (n > literal.length + 1) {
-      String cut = literal.length >= 3 && new String(literal, literal.length - 3, 3,
-          java.nio.charset.StandardCharsets.ISO_8859_1).equals("...")
-          ? " The literal ends in \"...\": curl --libcurl writes at most 2000 bytes of a "
-          + "string and marks the cut that way, so this file does not hold the data the "
-          + "original command sent."
-          : "";
-      throw new ConversionException(line, what + " gets a literal of " + literal.length
-          + " bytes but its size is " + n + (sizeLine != line ? " (line " + sizeLine + ")"
-          : "") + ": the C program would read past the end of the literal." + cut);
-    }
-    byte[] out = Arrays.copyOf(literal, (int) n);
-    return out; // a size of length + 1 takes the NUL, which copyOf supplies
-  }
-
-  private static CExpr.Call callIn(CStatement s) {
-    if (s instanceof CStatement.Expression e) {
-      CExpr x = e.expr() instanceof CExpr.Assign a ? a.value() : e.expr();
-      return x instanceof CExpr.Call c ? c : null;
-    }
-    return null;
-  }
-
-  private static boolean onHandle(CExpr.Call c, String handle) {
-    return !c.args().isEmpty() && c.args().get(0) instanceof CExpr.Name n
-        && n.name().equals(handle);
-  }
-
-  private static boolean isSetopt(CExpr.Call c, String option) {
-    return c.function().equals("curl_easy_setopt") && c.args().size() == 3
-        && c.args().get(1) instanceof CExpr.Name n && n.name().equals(option);
+    String var = vars.variable(v, VarKind.SLIST, option);
+    return vars.isNull(var) ? new OptionValue.Null()
+        : new OptionValue.Variable(Variables.javaName(var), VarKind.SLIST);
   }
 
   private String whyNotNumber(CExpr v) {
@@ -473,7 +369,7 @@ public final class ProgramTranslator {
       return whyNotNumber(CNumbers.isNumber(o.left()) ? o.right() : o.left());
     }
     if (v instanceof CExpr.Name n) {
-      return vars.containsKey(n.name()) ? n.name() + " is a variable, not a constant"
+      return vars.isDeclared(n.name()) ? n.name() + " is a variable, not a constant"
           : n.name() + " is not a numeric constant of libcurl 8.21.0";
     }
     if (v instanceof CExpr.Str) {
@@ -491,7 +387,7 @@ public final class ProgramTranslator {
     args(c, 6);
     List<CExpr> a = c.args();
     String fn = c.function();
-    String part = nonNull(a.get(0), VarKind.PART, fn);
+    String part = vars.nonNull(a.get(0), VarKind.PART, fn);
     if (!CNumbers.isNumber(a.get(1))) {
       throw new ConversionException(c.line(), fn + "'s size must be a number");
     }
@@ -522,15 +418,15 @@ public final class ProgramTranslator {
       java = "0";
     } else {
       CExpr inner = v instanceof CExpr.Cast c && c.type().equals("int") ? c.operand() : v;
-      if (inner instanceof CExpr.Name n && vars.containsKey(n.name())) {
-        VarKind kind = vars.get(n.name());
+      if (inner instanceof CExpr.Name n && vars.isDeclared(n.name())) {
+        VarKind kind = vars.kind(n.name());
         if (kind != VarKind.RESULT && kind != VarKind.NUMBER) {
           throw new ConversionException(r.line(), "main returns " + n.name() + ", a "
               + kind.cType());
         }
-        requireAssigned(n.name(), r.line());
-        java = kind == VarKind.RESULT ? javaName(n.name())
-            : "(int) " + javaName(n.name());
+        vars.requireAssigned(n.name(), r.line());
+        java = kind == VarKind.RESULT ? Variables.javaName(n.name())
+            : "(int) " + Variables.javaName(n.name());
       } else if (CNumbers.isNumber(v)) {
         java = Integer.toString((int) CNumbers.value(v));
       } else {
@@ -561,14 +457,6 @@ public final class ProgramTranslator {
     }
   }
 
-  private VarKind kindOf(String var, int line) {
-    VarKind kind = vars.get(var);
-    if (kind == null) {
-      throw new ConversionException(line, var + " is not declared");
-    }
-    return kind;
-  }
-
   private static void want(VarKind kind, VarKind expected, String var, String fn, int line) {
     if (kind != expected) {
       throw new ConversionException(line, fn + " gives a " + expected.cType() + ", but " + var
@@ -576,148 +464,13 @@ public final class ProgramTranslator {
     }
   }
 
-  private void requireAssigned(String var, int line) {
-    if (!assigned.contains(var)) {
-      throw new ConversionException(line, var + " is used before it is given a value");
-    }
-  }
-
-  /** A variable of the given kind that has a value (possibly NULL); returns its C name. */
-  private String variable(CExpr e, VarKind kind, String where) {
-    if (!(e instanceof CExpr.Name n) || !vars.containsKey(n.name())) {
-      throw new ConversionException(e.line(), where + " needs a " + kind.cType()
-          + " variable here");
-    }
-    VarKind actual = vars.get(n.name());
-    if (actual != kind) {
-      throw new ConversionException(e.line(), where + " needs a " + kind.cType() + ", but "
-          + n.name() + " is a " + actual.cType());
-    }
-    requireAssigned(n.name(), e.line());
-    return n.name();
-  }
-
-  private String nonNullVar(CExpr e, VarKind kind, String where) {
-    String v = variable(e, kind, where);
-    if (isNull.contains(v)) {
-      throw new ConversionException(e.line(), v + " is NULL here, which " + where
-          + " does not accept");
-    }
-    return v;
-  }
-
-  /** A non-NULL variable of the given kind; returns its Java name. */
-  private String nonNull(CExpr e, VarKind kind, String where) {
-    return javaName(nonNullVar(e, kind, where));
-  }
-
   private String easy(CExpr e) {
-    return nonNull(e, VarKind.EASY, "a curl_easy_* call");
+    return vars.nonNull(e, VarKind.EASY, "a curl_easy_* call");
   }
 
   private static boolean isNullLiteral(CExpr e) {
     CExpr x = e instanceof CExpr.Cast c ? c.operand() : e;
     return (x instanceof CExpr.Name n && n.name().equals("NULL"))
         || (x instanceof CExpr.Int i && i.value() == 0 && e instanceof CExpr.Cast);
-  }
-
-  private static byte[] literal(CExpr e, String where) {
-    if (!(e instanceof CExpr.Str s)) {
-      throw new ConversionException(e.line(), where + " takes a string literal here");
-    }
-    return s.bytes();
-  }
-
-  /** A C string as Java text: up to its first NUL, and it must be UTF-8. */
-  private static String cString(CExpr e, String where) {
-    byte[] bytes = upToNul(literal(e, where));
-    int bad = JavaLiterals.firstNonUtf8(bytes);
-    if (bad >= 0) {
-      throw new ConversionException(e.line(), where + ": the string holds the byte 0x"
-          + String.format("%02X", bytes[bad] & 0xff) + " at offset " + bad + ", which is not"
-          + " part of UTF-8 text. curlew hands Java strings to libcurl as UTF-8, so it cannot"
-          + " pass these bytes as they are (only POSTFIELDS and MIME data take raw bytes)");
-    }
-    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  private static byte[] upToNul(byte[] bytes) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == 0) {
-        return Arrays.copyOf(bytes, i);
-      }
-    }
-    return bytes;
-  }
-
-  private static String javaName(String c) {
-    return JAVA_KEYWORDS.contains(c) ? c + "_" : c;
-  }
-
-  private static List<String> wrap(String text, int width) {
-    List<String> lines = new java.util.ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split(" ")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      line.append(line.length() == 0 ? "" : " ").append(word);
-    }
-    lines.add(line.toString());
-    return lines;
-  }
-
-  // --- the class -----------------------------------------------------------------------
-
-  private String assemble(String sourceName, String className) {
-    JavaCode tail = new JavaCode(4);
-    tail.close("}");
-    flavor.helpers(tail, className);
-    JavaCode out = new JavaCode();
-    for (String comment : program.preamble()) {
-      out.comment(comment, 0);
-    }
-    out.line("// Converted by io.curlew.tools.LibcurlToJava from " + sourceName + ".");
-    out.blank();
-    List<String> imports = new java.util.ArrayList<>(flavor.imports());
-    imports.sort(java.util.Comparator.comparing((String i) -> !i.startsWith("static "))
-        .thenComparing(i -> i));
-    String kind = "";
-    for (String imp : imports) {
-      String k = imp.startsWith("static ") ? "static" : imp.substring(0, imp.indexOf('.'));
-      if (!kind.isEmpty() && !k.equals(kind)) {
-        out.line("");
-      }
-      kind = k;
-      out.line("import " + imp + ";");
-    }
-    out.blank();
-    out.line("/**");
-    for (String l : wrap("The program {@code " + sourceName.replace("*/", "* /")
-        .replace("@", "&#64;") + "}, written by curl's {@code --libcurl}, in Java: "
-        + flavor.layer(), 86)) {
-      out.line(" * " + l);
-    }
-    out.line(" */");
-    out.open("public final class " + className + " {");
-    out.blank();
-    out.open("private " + className + "() {");
-    out.close("}");
-    out.blank();
-    out.line("/**");
-    out.line(" * Runs the transfers and exits with the status the C program returns.");
-    out.line(" *");
-    out.line(" * @param args not used, as the C program uses neither argc nor argv");
-    out.line(" */");
-    out.open("public static void main(String[] args) {");
-    String body = code.toString();
-    StringBuilder text = new StringBuilder(out.toString()).append(body);
-    JavaCode end = new JavaCode();
-    end.line("}");
-    for (String comment : program.trailer()) {
-      end.comment(comment, 0);
-    }
-    return text.append(tail).append(end).toString();
   }
 }
