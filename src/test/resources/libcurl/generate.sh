@@ -3,7 +3,8 @@
 # --libcurl for each command line below, against echo_server.py on 127.0.0.1, from a copy
 # of files/ (so file names in the fixtures are relative to that folder), then replaces the
 # server's ports with placeholders that LibcurlToJavaTest substitutes:
-#   47391 -> PORT_PLACEHOLDER (plain HTTP), 47392 -> TLS_PORT_PLACEHOLDER (HTTPS).
+#   47391 -> PORT_PLACEHOLDER (plain HTTP), 47392 -> TLS_PORT_PLACEHOLDER (HTTPS),
+#   and the absolute path of the copy of files/ -> FILES_DIR_PLACEHOLDER (file:// URLs).
 # Each fixture gets a line in commands.txt with the exact command line used.
 #
 #   generate.sh /path/to/curl
@@ -34,9 +35,11 @@ gen() {
   if [[ $1 == \<* ]]; then stdin=$work/${1#<}; shift; fi
   (cd "$work" && "$curl" -s -o /dev/null --libcurl "$here/$name.c" "$@" < "$stdin") || true
   if [[ ! -f $here/$name.c ]]; then echo "curl wrote no $name.c" >&2; exit 1; fi
-  sed -i -e 's/47391/PORT_PLACEHOLDER/g' -e 's/47392/TLS_PORT_PLACEHOLDER/g' "$here/$name.c"
+  sed -i -e 's/47391/PORT_PLACEHOLDER/g' -e 's/47392/TLS_PORT_PLACEHOLDER/g' \
+    -e "s|$work|FILES_DIR_PLACEHOLDER|g" "$here/$name.c"
   local shown
-  shown=$(printf ' %q' "$@" | sed -e 's/47391/PORT/g' -e 's/47392/TLS_PORT/g')
+  shown=$(printf ' %q' "$@" | sed -e 's/47391/PORT/g' -e 's/47392/TLS_PORT/g' \
+    -e "s|$work|FILES_DIR|g")
   if [[ $stdin != /dev/null ]]; then shown="$shown < ${stdin#$work/}"; fi
   echo "$name.c: curl --libcurl $name.c$shown" >> "$here/commands.txt"
 }
@@ -95,6 +98,7 @@ gen misc              --proto '=http,https' --proto-redir '=https' -z 'Tue, 01 J
                       --netrc-optional --location-trusted -H 'X-Unicode: grüße ☃' $P/echo
 gen two_urls          -d 'first=1' $P/echo --next -H 'X-Second: 2' $P/echo
 gen verbose           -v $P/echo
+gen file_url          "file://$work/form.txt"
 gen decoding          --raw --tr-encoding --max-filesize 100000 $P/echo
 gen alt_svc           --alt-svc altsvc.txt --hsts hsts.txt $P/echo
 gen big_data          --data-binary @big.bin $P/echo

@@ -24,6 +24,8 @@ public final class IdiomaticFlavor implements JavaFlavor {
 
   private final Set<String> imports = new TreeSet<>();
   private final Set<String> explained = new java.util.HashSet<>();
+  /** handles whose allowed protocols the program or this flavor has set */
+  private final Set<String> protocolsSet = new java.util.HashSet<>();
   private boolean stdinHelper;
 
   /** A flavor for one program. */
@@ -119,9 +121,36 @@ public final class IdiomaticFlavor implements JavaFlavor {
       throw new ConversionException(line, name + " takes a " + type.getSimpleName()
           + " in curlew's idiomatic layer, which this value is not");
     }
+    if (option.name().equals("PROTOCOLS_STR")) {
+      protocolsSet.add(var);
+    }
+    if (option.name().equals("URL") && value instanceof OptionValue.Text t) {
+      allowScheme(code, var, t.text());
+    }
     String call = var + ".setOption(" + use("io.curlew.CurlOption", "CurlOption") + "."
         + option.name() + ",";
     code.line(call + (v.indexOf('\n') >= 0 ? "\n" : " ") + v + ");");
+  }
+
+  /**
+   * C libcurl allows every protocol it was built with; curlew's idiomatic layer only http
+   * and https until told more. A URL of another scheme (file, ftp, ws, ...) gets that
+   * scheme allowed first, unless the program sets the protocols itself.
+   */
+  private void allowScheme(JavaCode code, String var, String url) {
+    int end = url.indexOf("://");
+    if (end <= 0 || protocolsSet.contains(var)) {
+      return;
+    }
+    String scheme = url.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+    if (scheme.equals("http") || scheme.equals("https")
+        || !scheme.matches("[a-z][a-z0-9+.-]*")) {
+      return;
+    }
+    protocolsSet.add(var);
+    code.line("// C libcurl allows every protocol, curlew's CurlEasy only http and https "
+        + "unless told");
+    code.line(var + ".protocols(\"http,https," + scheme + "\");");
   }
 
   private String number(CurlOption<?> option, OptionValue.Number n, Class<?> type,

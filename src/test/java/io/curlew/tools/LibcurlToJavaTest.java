@@ -523,6 +523,8 @@ class LibcurlToJavaTest {
             + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)), out);
       }
       case "follow" -> assertEquals("done", out);
+      case "file_url" -> assertEquals(Files.readString(fixtures.resolve("files/form.txt"),
+          StandardCharsets.ISO_8859_1), out);
       // the tool prints headers with its own header callback, which the C program does not
       // have, so -I prints nothing; --fail and -C end without a body
       case "head", "fail", "resume" -> assertEquals("", out);
@@ -549,7 +551,8 @@ class LibcurlToJavaTest {
   private String subst(String c) {
     TestServer server = TestServer.get();
     return c.replace("TLS_PORT_PLACEHOLDER", String.valueOf(server.tlsPort()))
-        .replace("PORT_PLACEHOLDER", String.valueOf(server.port()));
+        .replace("PORT_PLACEHOLDER", String.valueOf(server.port()))
+        .replace("FILES_DIR_PLACEHOLDER", fixtures.resolve("files").toAbsolutePath().toString());
   }
 
   // --- the C programs ------------------------------------------------------------------
