@@ -2,7 +2,8 @@
 """A small echo server on 127.0.0.1 for generate.sh: the curl tool writes its
 --libcurl file whatever the server answers, but it should run a real transfer.
 Answers every method on every path with the request line, headers and body;
-/redirect/N redirects N times. Usage: echo_server.py HTTP_PORT TLS_PORT CERT KEY"""
+/redirect/N redirects N times. Prints "listening" once both ports accept connections.
+Usage: echo_server.py HTTP_PORT TLS_PORT CERT KEY"""
 import http.server, ssl, sys, threading
 
 
@@ -44,15 +45,17 @@ class Echo(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def serve(port, context=None):
+def bind(port, context=None):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Echo)
     if context:
         server.socket = context.wrap_socket(server.socket, server_side=True)
-    server.serve_forever()
+    return server
 
 
 if __name__ == "__main__":
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(sys.argv[3], sys.argv[4])
-    threading.Thread(target=serve, args=(int(sys.argv[2]), ctx), daemon=True).start()
-    serve(int(sys.argv[1]))
+    plain, tls = bind(int(sys.argv[1])), bind(int(sys.argv[2]), ctx)
+    print("listening", flush=True)  # both sockets are bound and listening now
+    threading.Thread(target=tls.serve_forever, daemon=True).start()
+    plain.serve_forever()

@@ -17,12 +17,10 @@ cp "$here"/files/* "$work"/
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" \
   -days 1 -subj /CN=localhost -addext subjectAltName=IP:127.0.0.1 2>/dev/null
 cp "$work/cert.pem" "$work/ca.pem"   # for --cacert; the test writes its own CA there
-python3 "$here/echo_server.py" 47391 47392 "$work/cert.pem" "$work/key.pem" &
-server=$!
-for _ in $(seq 50); do
-  if "$curl" -s -o /dev/null http://127.0.0.1:47391/; then break; fi
-  sleep 0.1   # only while waiting for the generator's own server to listen
-done
+coproc SERVER { exec python3 "$here/echo_server.py" 47391 47392 "$work/cert.pem" "$work/key.pem"; }
+server=$SERVER_PID
+read -r -t 30 ready <&"${SERVER[0]}"   # the server says when it listens
+[[ $ready == listening ]] || { echo "the echo server did not start" >&2; exit 1; }
 
 P=http://127.0.0.1:47391
 S=https://127.0.0.1:47392
