@@ -129,7 +129,7 @@ public final class IdiomaticFlavor implements JavaFlavor {
     }
     String call = var + ".setOption(" + use("io.curlew.CurlOption", "CurlOption") + "."
         + option.name() + ",";
-    code.line(call + (v.indexOf('\n') >= 0 ? "\n" : " ") + v + ");");
+    code.call(call, v, ");");
   }
 
   /**

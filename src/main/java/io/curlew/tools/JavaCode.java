@@ -39,6 +39,26 @@ public final class JavaCode {
     return this;
   }
 
+  /**
+   * Adds a call whose last argument may be long: on one line when it fits in 100 columns,
+   * else with the argument on continuation lines (an expression without string literals
+   * split after each {@code |}).
+   *
+   * @param head the call up to and including the comma before the argument
+   * @param argument the argument, possibly already split into lines
+   * @param tail what follows the argument, such as {@code ");"}
+   * @return this
+   */
+  public JavaCode call(String head, String argument, String tail) {
+    String one = head + " " + argument + tail;
+    if (argument.indexOf('\n') < 0 && indent + one.length() <= 100) {
+      return line(one);
+    }
+    String arg = argument.indexOf('\n') < 0 && argument.indexOf('"') < 0
+        ? argument.replace(" | ", " |\n") : argument;
+    return line(head + "\n" + arg + tail);
+  }
+
   /** @return this, after an empty line (never two in a row, never at a block's start) */
   public JavaCode blank() {
     int n = text.length();

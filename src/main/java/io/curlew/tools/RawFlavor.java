@@ -90,7 +90,7 @@ public final class RawFlavor implements JavaFlavor {
       };
     }
     String call = "curl_easy_setopt(" + var + ", CURLOPT_" + option.name() + ",";
-    code.line(call + (v.indexOf('\n') >= 0 ? "\n" : " ") + v + ");");
+    code.call(call, v, ");");
   }
 
   private String bytes(byte[] b) {
