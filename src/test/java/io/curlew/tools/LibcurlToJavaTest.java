@@ -451,7 +451,9 @@ class LibcurlToJavaTest {
         String kind = idiomatic ? "idiomatic" : "raw";
         runs.put(name + "/" + kind, pool.submit(() -> runIn(name, kind,
             List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xcheck:jni", "--enable-native-access=ALL-UNNAMED", "-cp",
+                "-Xcheck:jni", "--enable-native-access=ALL-UNNAMED",
+                // short programs: start fast, on two shared cores
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
                 classes + File.pathSeparator + System.getProperty("java.class.path"), cls))));
       }
     }
