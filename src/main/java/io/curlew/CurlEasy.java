@@ -51,7 +51,9 @@ import java.util.Optional;
  * {@code io.curlew.wire} with credentials redacted; string values containing CR or LF
  * are rejected before they reach libcurl. The response body is collected in native memory,
  * up to {@link #bodyLimit}, and read with {@link #body()}, unless a write callback or a
- * download target is set.
+ * download target is set. As in C, an upload ({@code CURLOPT_UPLOAD} or a POST without
+ * fields) that has no read callback and no {@link #upload}/{@link #uploadFrom} source
+ * reads {@code System.in}.
  *
  * <p><b>Threads:</b> a handle may be used by one thread at a time; a call while another
  * thread is inside one is an {@link IllegalStateException}, as is any call after

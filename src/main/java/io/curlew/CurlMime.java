@@ -174,13 +174,15 @@ public final class CurlMime implements AutoCloseable {
 
     /**
      * Makes this part a multipart of its own ({@code curl_mime_subparts}); it takes
-     * ownership of {@code parts}, which is freed with this body.
+     * ownership of {@code parts}, which is freed with this body. {@code null} unassigns the
+     * part's content (earlier subparts are freed), as in C.
      *
-     * @param parts the nested multipart body
+     * @param parts the nested multipart body, or null
      * @return this part
      */
     public Part subparts(CurlMime parts) {
-      return check(LibCurl.curl_mime_subparts(raw, parts.raw), "curl_mime_subparts");
+      return check(LibCurl.curl_mime_subparts(raw, parts == null ? null : parts.raw),
+          "curl_mime_subparts");
     }
 
     /**

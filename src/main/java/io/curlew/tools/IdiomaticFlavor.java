@@ -3,6 +3,8 @@ package io.curlew.tools;
 import io.curlew.CurlMime;
 import io.curlew.CurlOption;
 import io.curlew.CurlValue;
+import io.curlew.SslVersion;
+import io.curlew.SslVersionMax;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,10 +17,11 @@ import java.util.TreeSet;
  * forms, and {@code perform()} with its {@code CurlException} turned back into the
  * CURLcode the C program returns.
  *
- * <p>What this layer cannot say is refused with the line: a value with no constant in the
- * option's enum (the tool's {@code (long)(CURL_SSLVERSION_TLSv1_2 |
- * CURL_SSLVERSION_MAX_TLSv1_3)} for {@code --tls-max}), a 0/1 option set to another
- * number, CR or LF in a string (the layer rejects them), options it does not support.
+ * <p>The tool's {@code (long)(CURL_SSLVERSION_TLSv1_2 | CURL_SSLVERSION_MAX_TLSv1_3)} for
+ * {@code --tls-max} becomes {@code tlsVersions(min, max)}. What this layer cannot say is
+ * refused with the line: a value with no constant in the option's enum, a 0/1 option set
+ * to another number, CR or LF in a string (the layer rejects them), options it does not
+ * support.
  */
 public final class IdiomaticFlavor implements JavaFlavor {
 
@@ -103,6 +106,11 @@ public final class IdiomaticFlavor implements JavaFlavor {
           + "; convert without --idiomatic to use the raw layer");
     }
     Class<?> type = option.valueType();
+    if (option == CurlOption.SSLVERSION && value instanceof OptionValue.Number n
+        && (n.value() & ~0xffffL) != 0) {
+      tlsVersions(code, var, n, line);
+      return;
+    }
     String v;
     if (value instanceof OptionValue.Null) {
       v = "null";
@@ -151,6 +159,25 @@ public final class IdiomaticFlavor implements JavaFlavor {
     code.line("// C libcurl allows every protocol, curlew's CurlEasy only http and https "
         + "unless told");
     code.line(var + ".protocols(\"http,https," + scheme + "\");");
+  }
+
+  /**
+   * {@code --tls-max}: the tool or-s a maximum into CURLOPT_SSLVERSION, which curlew's
+   * {@code tlsVersions(min, max)} takes as two constants.
+   */
+  private void tlsVersions(JavaCode code, String var, OptionValue.Number n, int line) {
+    long min = n.value() & 0xffffL;
+    long max = n.value() & ~0xffffL;
+    String minName = CurlSymbols.enumConstant(SslVersion.class, min).orElse(null);
+    String maxName = CurlSymbols.enumConstant(SslVersionMax.class, max).orElse(null);
+    if (minName == null || maxName == null) {
+      throw new ConversionException(line, "CURLOPT_SSLVERSION is set to " + n.value()
+          + ", which is no pair of curlew's SslVersion and SslVersionMax constants; "
+          + "convert without --idiomatic to use the raw layer");
+    }
+    code.line(var + ".tlsVersions(" + use(SslVersion.class.getName(), "SslVersion") + "."
+        + minName + ", " + use(SslVersionMax.class.getName(), "SslVersionMax") + "." + maxName
+        + ");");
   }
 
   private String number(CurlOption<?> option, OptionValue.Number n, Class<?> type,

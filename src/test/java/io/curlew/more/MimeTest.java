@@ -102,4 +102,23 @@ class MimeTest {
       assertTrue(easy.bodyAsString().startsWith("method="), easy.bodyAsString());
     }
   }
+
+  @Test
+  void subpartsOfNullUnassignsAndFreesTheNestedBody() throws Exception {
+    try (CurlEasy easy = new CurlEasy()) {
+      CurlMime form = new CurlMime(easy);
+      CurlMime inner = new CurlMime(easy);
+      CurlMime.Part nestedPart = inner.addPart().name("inner").data("nested text");
+      CurlMime.Part outer = form.addPart().name("outer").subparts(inner);
+      outer.subparts(null);
+      assertThrows(IllegalStateException.class, () -> nestedPart.data("freed"),
+          "the nested body went with the unassignment");
+      outer.data("plain now");
+      easy.url(server.url("/echo")).setOption(CurlOption.MIMEPOST, form).perform();
+      String echoed = easy.bodyAsString();
+      assertTrue(echoed.contains("plain now"), echoed);
+      assertFalse(echoed.contains("nested text"), echoed);
+      form.close();
+    }
+  }
 }

@@ -79,8 +79,7 @@ class LibcurlToJavaTest {
       "big_data", "ends in \"...\"",
       "latin1_header", "0xE9");
   /** Fixtures only the idiomatic conversion must refuse. */
-  private static final Map<String, String> REFUSED_IDIOMATIC = Map.of(
-      "tls_max", "no constant of curlew's SslVersion");
+  private static final Map<String, String> REFUSED_IDIOMATIC = Map.of();
   /** Standard input of the programs, from files/. */
   private static final Map<String, String> STDIN = Map.of("form_stdin", "stdin.txt",
       "upload", "upload.bin", "upload_post", "upload.bin", "upload_stdin", "upload.bin");
@@ -263,14 +262,14 @@ class LibcurlToJavaTest {
     }
 
     @Test
-    void aTlsMaxVersionHasNoIdiomaticForm() throws Exception {
+    void aTlsMaxVersionBecomesTlsVersionsInTheIdiomaticLayer() throws Exception {
       String c = subst(Files.readString(fixtures.resolve("tls_max.c")));
-      String m = refused(c, true);
-      assertStarts("line 20: CURLOPT_SSLVERSION is set to 458758 "
-          + "(CURL_SSLVERSION_TLSv1_2 | CURL_SSLVERSION_MAX_TLSv1_3), which no constant of "
-          + "curlew's SslVersion has", m);
+      assertTrue(LibcurlToJava.convert(c, "tls_max.c", "TlsMax", true).replaceAll("\\s+", " ")
+          .contains(".tlsVersions(SslVersion.TLSv1_2, SslVersionMax.TLSv1_3);"));
       assertTrue(LibcurlToJava.convert(c, "tls_max.c", "TlsMax", false).replaceAll("\\s+", " ")
           .contains("CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1_2 | CURL_SSLVERSION_MAX_TLSv1_3);"));
+      String bad = c.replace("CURL_SSLVERSION_MAX_TLSv1_3", "1048576L");
+      assertStarts("line 20: CURLOPT_SSLVERSION is set to", refused(bad, true));
     }
 
     @Test
