@@ -32,7 +32,20 @@ public final class Ports {
   }
 
   static {
-    port("lib500", Lib500::new, 500);
+    // easy interface basics
+    port("lib500", Lib500::new, 500, 585, 586, 595, 596);
+    port("lib501", Lib501::new, 501);
+    port("lib502", Lib502::new, 502);
+    port("lib503", Lib503::new, 503);
+    port("lib504", Lib504::new, 504, 538);
+    port("lib505", Lib505::new, 505);
+    port("lib507", Lib507::new, 507, 580, 581);
+    port("lib508", Lib508::new, 508);
+    port("lib510", Lib510::new, 510);
+    port("lib511", Lib511::new, 511);
+    port("lib512", Lib512::new, 512);
+    port("lib513", Lib513::new, 513);
+    port("lib514", Lib514::new, 514);
   }
 
   private Ports() {
