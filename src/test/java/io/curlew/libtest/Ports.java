@@ -46,6 +46,18 @@ public final class Ports {
     port("lib512", Lib512::new, 512);
     port("lib513", Lib513::new, 513);
     port("lib514", Lib514::new, 514);
+    port("lib1514", Lib1514::new, 1514, 1539);
+    // header API
+    port("lib1940", Lib1940::new, 1940, 1941, 1942, 1943, 1944, 1946);
+    port("lib1947", Lib1947::new, 1947);
+    // URL API, alone and with transfers
+    port("lib1965", Lib1965::new, 1965);
+    port("lib1967", Lib1967::new, 1967);
+    port("lib1906", Lib1906::new, 1906);
+    port("lib1907", Lib1907::new, 1907);
+    port("lib1977", Lib1977::new, 1977);
+    port("lib658", Lib658::new, 658);
+    port("lib674", Lib674::new, 674);
   }
 
   private Ports() {
