@@ -58,6 +58,13 @@ public final class Ports {
     port("lib1977", Lib1977::new, 1977);
     port("lib658", Lib658::new, 658);
     port("lib674", Lib674::new, 674);
+    // MIME
+    port("lib589", Lib589::new, 584, 589);
+    port("lib643", Lib643::new, 643, 645);
+    port("lib653", Lib653::new, 653);
+    port("lib654", Lib654::new, 654);
+    port("lib668", Lib668::new, 668);
+    port("lib695", Lib695::new, 695);
   }
 
   private Ports() {
