@@ -94,8 +94,8 @@ public abstract class LibTest {
     throw JUMP;
   }
 
-  /** "FileName.java:line" of the port's call, where the C macros print __FILE__:__LINE__. */
-  private static String where() {
+  /** "FileName.java:line" of the port's call: what C prints with __FILE__:__LINE__ */
+  protected static String where() {
     return StackWalker.getInstance().walk(s -> s
         .filter(f -> !f.getClassName().equals(LibTest.class.getName()))
         .findFirst()
@@ -346,6 +346,13 @@ public abstract class LibTest {
       sb.append(String.format("%02x ", buf[i] & 0xff));
     }
     return sb.toString();
+  }
+
+  /** C's fwrite of a callback's data to a stream (stdout or stderr) */
+  protected static long fwrite(CurlBuffer ptr, long size, long nmemb, PrintStream out) {
+    byte[] b = ptr.toArray();
+    out.write(b, 0, (int) Math.min(b.length, size * nmemb));
+    return nmemb;
   }
 
   /** C's curl_mprintf to stdout, with Java format syntax */

@@ -65,6 +65,21 @@ public final class Ports {
     port("lib654", Lib654::new, 654);
     port("lib668", Lib668::new, 668);
     port("lib695", Lib695::new, 695);
+    // callbacks and getinfo
+    port("lib2082", Lib2082::new, 2082, 2083, 2084, 2085, 2086);
+    port("lib2308", Lib2308::new, 2308);
+    port("lib1556", Lib1556::new, 1556);
+    port("lib1594", Lib1594::new, 1594, 1595, 1596);
+    port("lib1518", Lib1518::new, 1518, 1519, 1543);
+    port("lib1532", Lib1532::new, 1532);
+    port("lib1533", Lib1533::new, 1533);
+    port("lib1534", Lib1534::new, 1534);
+    port("lib1535", Lib1535::new, 1535);
+    port("lib1536", Lib1536::new, 1536);
+    port("lib1485", Lib1485::new, 1485);
+    port("lib1541", Lib1541::new, 1541);
+    // pause
+    port("lib1540", Lib1540::new, 1540);
   }
 
   private Ports() {
