@@ -80,6 +80,15 @@ public final class Ports {
     port("lib1541", Lib1541::new, 1541);
     // pause
     port("lib1540", Lib1540::new, 1540);
+    // multi interface
+    port("lib1500", Lib1500::new, 1500);
+    port("lib1502", Lib1502::new, 1502, 1503, 1504, 1505);
+    port("lib1531", Lib1531::new, 1531);
+    port("lib1506", Lib1506::new, 1506);
+    port("lib1510", Lib1510::new, 1510);
+    // share interface
+    port("lib1554", Lib1554::new, 1554);
+    port("lib1905", Lib1905::new, 1905);
   }
 
   private Ports() {
