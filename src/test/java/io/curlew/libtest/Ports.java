@@ -46,6 +46,8 @@ public final class Ports {
     port("lib512", Lib512::new, 512);
     port("lib513", Lib513::new, 513);
     port("lib514", Lib514::new, 514);
+    port("lib1571", Lib1571::new, 1571, 1572, 1573, 1574, 1575, 1581);
+    port("lib1576", Lib1576::new, 1576, 1577, 1578, 1579, 1580);
     port("lib1514", Lib1514::new, 1514, 1539);
     // header API
     port("lib1940", Lib1940::new, 1940, 1941, 1942, 1943, 1944, 1946);
@@ -80,6 +82,7 @@ public final class Ports {
     port("lib1541", Lib1541::new, 1541);
     // pause
     port("lib1540", Lib1540::new, 1540);
+    port("lib670", Lib670::new, 670, 671); // 672, 673: form API, not in the raw layer
     // multi interface
     port("lib1500", Lib1500::new, 1500);
     port("lib1502", Lib1502::new, 1502, 1503, 1504, 1505);
