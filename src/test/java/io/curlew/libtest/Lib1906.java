@@ -32,7 +32,7 @@ public final class Lib1906 extends LibTest {
       result = curl_easy_perform(curl);
       if (result != CURLE_COULDNT_CONNECT && result != CURLE_OPERATION_TIMEDOUT) {
         stderr.printf("failure expected, curl_easy_perform returned %d: <%s>, <%s>\n", result,
-            curl_easy_strerror(result), cString(errorBuffer));
+            curl_easy_strerror(result), cstring(errorBuffer));
         if (result == CURLE_OK) {
           result = TEST_ERR_MAJOR_BAD; // it must not succeed
         }
@@ -50,7 +50,7 @@ public final class Lib1906 extends LibTest {
       result = curl_easy_perform(curl);
       if (result != 0) {
         stderr.printf("success expected, curl_easy_perform returned %d: <%s>, <%s>\n", result,
-            curl_easy_strerror(result), cString(errorBuffer));
+            curl_easy_strerror(result), cstring(errorBuffer));
       }
 
       curl_url_get(curlu, CURLUPART_URL, urlAfter, 0);
@@ -64,14 +64,5 @@ public final class Lib1906 extends LibTest {
     curl_url_cleanup(curlu);
     curl_global_cleanup();
     return result;
-  }
-
-  /** The text of a C char buffer: up to its first NUL. */
-  static String cString(byte[] buf) {
-    int n = 0;
-    while (n < buf.length && buf[n] != 0) {
-      n++;
-    }
-    return new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

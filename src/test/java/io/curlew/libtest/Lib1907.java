@@ -24,7 +24,7 @@ public final class Lib1907 extends LibTest {
     result = curl_easy_perform(curl);
     if (result == 0) {
       stderr.printf("failure expected, curl_easy_perform returned %d: <%s>, <%s>\n", result,
-          curl_easy_strerror(result), Lib1906.cString(errorBuffer));
+          curl_easy_strerror(result), cstring(errorBuffer));
     }
 
     // the URL used

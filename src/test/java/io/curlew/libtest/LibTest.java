@@ -348,6 +348,15 @@ public abstract class LibTest {
     return sb.toString();
   }
 
+  /** The text of a C char array read as a C string: up to its first NUL. */
+  protected static String cstring(byte[] buf) {
+    int n = 0;
+    while (n < buf.length && buf[n] != 0) {
+      n++;
+    }
+    return new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** C's fwrite of a callback's data to a stream (stdout or stderr) */
   protected static long fwrite(CurlBuffer ptr, long size, long nmemb, PrintStream out) {
     byte[] b = ptr.toArray();

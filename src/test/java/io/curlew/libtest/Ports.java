@@ -46,6 +46,8 @@ public final class Ports {
     port("lib512", Lib512::new, 512);
     port("lib513", Lib513::new, 513);
     port("lib514", Lib514::new, 514);
+    port("lib544", Lib544::new, 544, 545);
+    port("lib566", Lib566::new, 566);
     port("lib1571", Lib1571::new, 1571, 1572, 1573, 1574, 1575, 1581);
     port("lib1576", Lib1576::new, 1576, 1577, 1578, 1579, 1580);
     port("lib1514", Lib1514::new, 1514, 1539);
@@ -89,6 +91,7 @@ public final class Ports {
     port("lib1531", Lib1531::new, 1531);
     port("lib1506", Lib1506::new, 1506);
     port("lib1510", Lib1510::new, 1510);
+    port("lib1515", Lib1515::new, 1515, 1516);
     // share interface
     port("lib1554", Lib1554::new, 1554);
     port("lib1905", Lib1905::new, 1905);
