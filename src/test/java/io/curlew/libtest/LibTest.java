@@ -5,6 +5,8 @@ import static io.curlew.raw.LibCurl.*;
 import io.curlew.raw.CURL;
 import io.curlew.raw.CURLM;
 import io.curlew.raw.CurlBuffer;
+import io.curlew.raw.curl_multi_timer_callback;
+import io.curlew.raw.curl_socket_callback;
 import java.io.PrintStream;
 
 /**
@@ -202,6 +204,14 @@ public abstract class LibTest {
   }
 
   protected void multi_setopt(CURLM multi, int option, Object value) {
+    multiFailed("curl_multi_setopt", curl_multi_setopt(multi, option, value), true);
+  }
+
+  protected void multi_setopt(CURLM multi, int option, curl_socket_callback value) {
+    multiFailed("curl_multi_setopt", curl_multi_setopt(multi, option, value), true);
+  }
+
+  protected void multi_setopt(CURLM multi, int option, curl_multi_timer_callback value) {
     multiFailed("curl_multi_setopt", curl_multi_setopt(multi, option, value), true);
   }
 

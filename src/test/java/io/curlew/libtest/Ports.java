@@ -92,6 +92,7 @@ public final class Ports {
     port("lib1506", Lib1506::new, 1506);
     port("lib1510", Lib1510::new, 1510);
     port("lib1515", Lib1515::new, 1515, 1516);
+    port("lib530", Lib530::new, 530);
     // share interface
     port("lib1554", Lib1554::new, 1554);
     port("lib1905", Lib1905::new, 1905);
