@@ -52,6 +52,7 @@ class CurlTestSuiteTest {
   private Path harness;
   private Path source;
   private Path shadow;
+  private Path jvmLogs;
 
   @BeforeAll
   void buildHarnessAndShadowTree() throws Exception {
@@ -101,6 +102,7 @@ class CurlTestSuiteTest {
     }
     Path libtests = Files.createDirectories(tests.resolve("libtest")).resolve("libtests");
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    jvmLogs = Files.createDirectories(shadow.resolve("jvm-logs"));
     String script = "#!/usr/bin/env bash\n"
         + "# Written by CurlTestSuiteTest: runtests.pl starts this as curl's libtests\n"
         + "# program. It runs curlew's Java ports (io.curlew.libtest.Main), which hand\n"
@@ -108,8 +110,13 @@ class CurlTestSuiteTest {
         + "# JVM option variables would make the JVM print to stderr, which tests check.\n"
         + "unset JAVA_TOOL_OPTIONS _JAVA_OPTIONS JDK_JAVA_OPTIONS\n"
         + "export CURLEW_REAL_LIBTESTS=" + quote(build0.resolve("tests/libtest/libtests")) + "\n"
+        + "# -Xcheck:jni as in the rest of the suite; the JVM's own messages go to a log\n"
+        + "# file per process instead of stdout, which curl's tests compare\n"
         + "exec " + quote(java) + " --enable-native-access=ALL-UNNAMED"
-        + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ErrorFile=log/hs_err_%p.log"
+        + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xcheck:jni"
+        + " -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput -XX:+LogVMOutput"
+        + " -XX:LogFile=" + quote(jvmLogs.resolve("vm-%p.log"))
+        + " -XX:ErrorFile=" + quote(jvmLogs.resolve("hs_err_%p.log"))
         + " -cp " + quote(System.getProperty("java.class.path"))
         + " io.curlew.libtest.Main \"$@\"\n";
     Files.writeString(libtests, script, StandardCharsets.UTF_8);
@@ -147,6 +154,22 @@ class CurlTestSuiteTest {
     untraced.removeAll(traced);
     assertTrue(untraced.isEmpty(), "tests that passed without running a Java port: "
         + untraced);
+
+    // and no port's JVM (each left its log) reported a JNI problem or crashed
+    try (Stream<Path> logs = Files.list(jvmLogs)) {
+      assertTrue(logs.count() >= wanted.size(), "fewer JVM logs than ported tests in "
+          + jvmLogs);
+    }
+    Pattern trouble = Pattern.compile("WARNING in native method|FATAL ERROR in native method"
+        + "|JNI call made|SIGPIPE handler modified|A fatal error has been detected");
+    try (Stream<Path> logs = Files.list(jvmLogs)) {
+      for (Path log : (Iterable<Path>) logs::iterator) {
+        String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+        assertTrue(!log.getFileName().toString().startsWith("hs_err")
+            && !trouble.matcher(text).find(), "a port's JVM reported trouble: " + log + "\n"
+            + text);
+      }
+    }
   }
 
   /** A port that sends one header too many must fail curl's protocol check. */
