@@ -89,6 +89,8 @@ public final class Ports {
     port("lib1500", Lib1500::new, 1500);
     port("lib1502", Lib1502::new, 1502, 1503, 1504, 1505);
     port("lib1531", Lib1531::new, 1531);
+    port("lib526", Lib526::new, 526, 527, 528, 532);
+    port("lib533", Lib533::new, 533, 534, 535, 546);
     port("lib1506", Lib1506::new, 1506);
     port("lib1510", Lib1510::new, 1510);
     port("lib1515", Lib1515::new, 1515, 1516);
