@@ -48,6 +48,7 @@ public final class Ports {
     port("lib514", Lib514::new, 514);
     port("lib544", Lib544::new, 544, 545);
     port("lib566", Lib566::new, 566);
+    port("lib549", Lib549::new, 549, 550, 561);
     port("lib1571", Lib1571::new, 1571, 1572, 1573, 1574, 1575, 1581);
     port("lib1576", Lib1576::new, 1576, 1577, 1578, 1579, 1580);
     port("lib1514", Lib1514::new, 1514, 1539);
@@ -91,6 +92,8 @@ public final class Ports {
     port("lib1531", Lib1531::new, 1531);
     port("lib526", Lib526::new, 526, 527, 528, 532);
     port("lib533", Lib533::new, 533, 534, 535, 546);
+    port("lib525", Lib525::new, 525, 529, 531, 588);
+    port("lib591", Lib591::new, 591, 592, 593);
     port("lib1506", Lib1506::new, 1506);
     port("lib1510", Lib1510::new, 1510);
     port("lib1515", Lib1515::new, 1515, 1516);
