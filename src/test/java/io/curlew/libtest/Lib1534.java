@@ -5,8 +5,9 @@ import static io.curlew.raw.LibCurl.*;
 import io.curlew.raw.CURL;
 
 /**
- * Port of curl 8.21.0 tests/libtest/lib1534.c: CURLINFO_FILETIME is -1 on a new handle, 30 (from Last-Modified)
- * after an HTTP transfer, and -1 again on a duplicate and after curl_easy_reset.
+ * Port of curl 8.21.0 tests/libtest/lib1534.c: CURLINFO_FILETIME is -1 on a new handle,
+ * 30 (from Last-Modified) after an HTTP transfer, and -1 again on a duplicate and after
+ * curl_easy_reset.
  */
 public final class Lib1534 extends LibTest {
 
@@ -49,7 +50,8 @@ public final class Lib1534 extends LibTest {
         goto_test_cleanup();
       }
       if (filetime[0] != 30) {
-        stderr.printf("%s filetime of http resource is incorrect; expected 30 but is %d\n", where(),
+        stderr.printf("%s filetime of http resource is incorrect; expected 30 but is %d\n",
+            where(),
             filetime[0]);
         result = CURLE_HTTP_RETURNED_ERROR;
         goto_test_cleanup();

@@ -5,8 +5,9 @@ import static io.curlew.raw.LibCurl.*;
 import io.curlew.raw.CURL;
 
 /**
- * Port of curl 8.21.0 tests/libtest/lib1535.c: CURLINFO_PROTOCOL is 0 on a new handle, CURLPROTO_HTTP
- * after an HTTP transfer, and 0 again on a duplicate and after curl_easy_reset.
+ * Port of curl 8.21.0 tests/libtest/lib1535.c: CURLINFO_PROTOCOL is 0 on a new handle,
+ * CURLPROTO_HTTP after an HTTP transfer, and 0 again on a duplicate and after
+ * curl_easy_reset.
  */
 @SuppressWarnings("deprecation") // CURLINFO_PROTOCOL, as the C test uses it
 public final class Lib1535 extends LibTest {
@@ -49,7 +50,8 @@ public final class Lib1535 extends LibTest {
         goto_test_cleanup();
       }
       if (protocol[0] != CURLPROTO_HTTP) {
-        stderr.printf("%s protocol of http resource is incorrect; expected %d but is %d\n", where(),
+        stderr.printf("%s protocol of http resource is incorrect; expected %d but is %d\n",
+            where(),
             CURLPROTO_HTTP, protocol[0]);
         result = CURLE_HTTP_RETURNED_ERROR;
         goto_test_cleanup();

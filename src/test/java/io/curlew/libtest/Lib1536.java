@@ -48,7 +48,8 @@ public final class Lib1536 extends LibTest {
         goto_test_cleanup();
       }
       if (scheme[0] == null || !scheme[0].equals("http")) {
-        stderr.printf("%s scheme of http resource is incorrect; expected 'http' but is %s\n", where(),
+        stderr.printf("%s scheme of http resource is incorrect; expected 'http' but is %s\n",
+            where(),
             scheme[0] != null ? "invalid" : "NULL");
         result = CURLE_HTTP_RETURNED_ERROR;
         goto_test_cleanup();
