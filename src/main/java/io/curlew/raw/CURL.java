@@ -12,6 +12,8 @@ public final class CURL extends NativeHandle {
   /** the values libcurl points at but does not own, kept for detaching */
   CURLU url;
   curl_mime mime;
+  /** the callback sources of a MIME post libcurl copied into this handle (duphandle) */
+  long[] mimeCopySources;
   CURLSH share;
   /** the multi handle this transfer is in, or null */
   CURLM multi;

@@ -1,6 +1,7 @@
 package io.curlew.raw;
 
 import io.curlew.raw.jni.CurlewNative;
+import io.curlew.raw.jni.MimeUpcalls;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -108,8 +109,19 @@ public class LibCurlEasy extends LibCurlGlobal {
     }
   }
 
+  /** The callback sources of the MIME post libcurl holds for this handle. */
+  private static long[] mimeSources(CURL curl) {
+    if (curl.mime == null) {
+      return curl.mimeCopySources == null ? new long[0] : curl.mimeCopySources.clone();
+    }
+    List<Long> ids = new java.util.ArrayList<>();
+    LibCurlMime.collectSources(curl.mime, ids);
+    return ids.stream().mapToLong(Long::longValue).toArray();
+  }
+
   /** Forgets the CURLU / MIME / share this handle pointed at. */
   private static void detachAll(CURL curl) {
+    curl.mimeCopySources = null;
     if (curl.url != null) {
       curl.url.users.remove(curl);
       curl.url = null;
@@ -144,9 +156,12 @@ public class LibCurlEasy extends LibCurlGlobal {
         c.url = curl.url;
         curl.url.users.add(c);
       }
-      if (curl.mime != null) {
-        c.mime = curl.mime;
-        curl.mime.users.add(c);
+      // libcurl gives the copy a deep copy of the MIME post (Curl_mime_duppart), so the
+      // copy is no user of the original structure; but its callback parts read from the
+      // same Java sources, and libcurl frees each of them once more
+      c.mimeCopySources = mimeSources(curl);
+      for (long id : c.mimeCopySources) {
+        MimeUpcalls.retain(id);
       }
       c.share = curl.share;
       LIVE.put(ctx, c);
@@ -427,6 +442,7 @@ public class LibCurlEasy extends LibCurlGlobal {
       int rc = checked(CurlewNative.curlew_easy_setopt_handle(curl.address(), option,
           mime == null ? 0 : mime.address()), option, "a curl_mime");
       if (rc == CURLE_OK) {
+        curl.mimeCopySources = null; // libcurl dropped a copy made by curl_easy_duphandle
         if (curl.mime != null) {
           curl.mime.users.remove(curl);
         }

@@ -66,6 +66,22 @@ public class LibCurlMime extends LibCurlUrl {
     }
   }
 
+  /**
+   * The callback sources a structure's parts read from, subparts included: libcurl's
+   * copy of the structure (curl_easy_duphandle) reads from them too, and frees each once
+   * more.
+   */
+  static void collectSources(curl_mime mime, List<Long> out) {
+    for (curl_mimepart part : mime.parts) {
+      if (part.sourceId != 0) {
+        out.add(part.sourceId);
+      }
+      if (part.subparts != null) {
+        collectSources(part.subparts, out);
+      }
+    }
+  }
+
   private static void closeTree(curl_mime mime) {
     for (curl_mime child : mime.children) {
       closeTree(child);
@@ -82,7 +98,12 @@ public class LibCurlMime extends LibCurlUrl {
     NativeHandle g = mime.acquire();
     try {
       long p = CurlewNative.curl_mime_addpart(mime.address());
-      return p == 0 ? null : new curl_mimepart(mime, p);
+      if (p == 0) {
+        return null;
+      }
+      curl_mimepart part = new curl_mimepart(mime, p);
+      mime.parts.add(part);
+      return part;
     } finally {
       NativeHandle.release(g);
     }
@@ -218,6 +239,8 @@ public class LibCurlMime extends LibCurlUrl {
           id);
       if (rc != CURLE_OK) {
         MimeUpcalls.unregister(id);
+      } else {
+        part.sourceId = id;
       }
       return rc;
     } finally {
@@ -229,16 +252,17 @@ public class LibCurlMime extends LibCurlUrl {
    * {@code curl_mime_subparts}: the part becomes a multipart of its own; it takes
    * ownership of {@code subparts}, which is freed with this part's structure.
    *
+   * <p>Like libcurl, it answers CURLE_BAD_FUNCTION_ARGUMENT (and leaves the part empty)
+   * for a structure that is attached elsewhere already (another part's subparts, or an
+   * easy handle's CURLOPT_MIMEPOST) or that would make a cycle (the part's own root).
+   *
    * @param part the part
    * @param subparts the nested structure, or null
    * @return a CURLcode
    */
   public static int curl_mime_subparts(curl_mimepart part, curl_mime subparts) {
-    if (subparts != null && (subparts.owner != null || !subparts.users.isEmpty())) {
-      throw new IllegalArgumentException("this curl_mime is already in use elsewhere");
-    }
-    if (subparts == part.mime) {
-      throw new IllegalArgumentException("a structure cannot be its own part's subparts");
+    if (subparts != null && subparts == part.subparts) {
+      return CURLE_OK; // libcurl accepts the same subparts twice and changes nothing
     }
     NativeHandle g = part.mime.acquire();
     NativeHandle sg = subparts == null ? null : subparts.acquire();
@@ -260,8 +284,12 @@ public class LibCurlMime extends LibCurlUrl {
     }
   }
 
-  /** New content frees the part's old subparts in libcurl: close their Java side too. */
+  /**
+   * New content frees the part's old content in libcurl: close the Java side of old
+   * subparts too. (An old callback source goes when libcurl calls its free function.)
+   */
   private static void contentReplaced(curl_mimepart part) {
+    part.sourceId = 0;
     if (part.subparts != null) {
       part.mime.children.remove(part.subparts);
       closeTree(part.subparts);

@@ -15,6 +15,8 @@ public final class curl_mime extends NativeHandle {
 
   final Set<CURL> users = new LinkedHashSet<>();
   final List<curl_mime> children = new ArrayList<>();
+  /** the parts, in order (for curl_easy_duphandle, which copies their content) */
+  final List<curl_mimepart> parts = new ArrayList<>();
   /** the structure whose part owns this one, or null for a root */
   curl_mime owner;
 

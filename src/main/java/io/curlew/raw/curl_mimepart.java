@@ -10,6 +10,8 @@ public final class curl_mimepart {
   final long address;
   /** the structure set with curl_mime_subparts, freed by libcurl when replaced */
   curl_mime subparts;
+  /** the MimeUpcalls source of curl_mime_data_cb content, 0 for other content */
+  long sourceId;
 
   curl_mimepart(curl_mime mime, long address) {
     this.mime = mime;

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The data of MIME parts that come from Java ({@code curl_mime_data_cb}). libcurl keeps an
  * id for each part; these static methods, called by the C trampolines, find the part's
- * {@link Source} by it. libcurl's free callback removes the entry, so a part freed with
- * its MIME structure leaves nothing behind.
+ * {@link Source} by it. libcurl's free callback for the last part using an entry removes
+ * it, so a part freed with its MIME structure (and every copy of it) leaves nothing behind.
  */
 public final class MimeUpcalls {
 
@@ -31,7 +31,21 @@ public final class MimeUpcalls {
     void free();
   }
 
-  private static final ConcurrentHashMap<Long, Source> SOURCES = new ConcurrentHashMap<>();
+  /**
+   * One source and the number of libcurl parts that read from it: a part copied by
+   * curl_easy_duphandle keeps libcurl's callback argument, so the same id is freed once
+   * per copy.
+   */
+  private static final class Entry {
+    final Source source;
+    int parts = 1;
+
+    Entry(Source source) {
+      this.source = source;
+    }
+  }
+
+  private static final ConcurrentHashMap<Long, Entry> SOURCES = new ConcurrentHashMap<>();
   private static final AtomicLong NEXT = new AtomicLong(1);
 
   private MimeUpcalls() {
@@ -43,8 +57,21 @@ public final class MimeUpcalls {
    */
   public static long register(Source source) {
     long id = NEXT.getAndIncrement();
-    SOURCES.put(id, source);
+    SOURCES.put(id, new Entry(source));
     return id;
+  }
+
+  /**
+   * libcurl copied a part that reads from this source (curl_easy_duphandle): the source
+   * stays until the copy is freed too. Unknown ids (already freed) are ignored.
+   *
+   * @param id a source id
+   */
+  public static void retain(long id) {
+    SOURCES.computeIfPresent(id, (k, e) -> {
+      e.parts++;
+      return e;
+    });
   }
 
   /** @param id an id whose registration failed in libcurl */
@@ -58,19 +85,21 @@ public final class MimeUpcalls {
   }
 
   static long onRead(long id, long ptr, long len) {
-    Source s = SOURCES.get(id);
-    return s == null ? 0x10000000L : s.read(ptr, len); // CURL_READFUNC_ABORT
+    Entry e = SOURCES.get(id);
+    return e == null ? 0x10000000L : e.source.read(ptr, len); // CURL_READFUNC_ABORT
   }
 
   static int onSeek(long id, long offset, int origin) {
-    Source s = SOURCES.get(id);
-    return s == null ? 1 : s.seek(offset, origin); // CURL_SEEKFUNC_FAIL
+    Entry e = SOURCES.get(id);
+    return e == null ? 1 : e.source.seek(offset, origin); // CURL_SEEKFUNC_FAIL
   }
 
+  /** libcurl freed one part reading from the source: its free function runs each time. */
   static void onFree(long id) {
-    Source s = SOURCES.remove(id);
-    if (s != null) {
-      s.free();
+    Entry e = SOURCES.get(id);
+    if (e != null) {
+      SOURCES.computeIfPresent(id, (k, v) -> --v.parts > 0 ? v : null);
+      e.source.free();
     }
   }
 }
