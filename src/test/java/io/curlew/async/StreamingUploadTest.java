@@ -17,9 +17,12 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,6 +31,20 @@ import org.junit.jupiter.api.Timeout;
 class StreamingUploadTest {
 
   private final TestServer server = TestServer.get();
+  /**
+   * Runs the publishers' delivery tasks. Not the common pool: with two cores it has one
+   * thread, and a cancel only takes effect once a delivery task has run there.
+   */
+  private final ExecutorService delivery = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stopDelivery() {
+    delivery.shutdownNow();
+  }
+
+  private <T> SubmissionPublisher<T> publisher() {
+    return new SubmissionPublisher<>(delivery, Flow.defaultBufferSize());
+  }
 
   private static String digest(byte[] data) throws Exception {
     return "size=" + data.length + " sha256="
@@ -35,8 +52,8 @@ class StreamingUploadTest {
   }
 
   /** Publishes data in chunks from its own thread, as fast as the subscriber's demand allows. */
-  private static SubmissionPublisher<ByteBuffer> publishInChunks(byte[] data, int chunk) {
-    SubmissionPublisher<ByteBuffer> p = new SubmissionPublisher<>();
+  private SubmissionPublisher<ByteBuffer> publishInChunks(byte[] data, int chunk) {
+    SubmissionPublisher<ByteBuffer> p = publisher();
     Thread t = new Thread(() -> {
       while (p.getNumberOfSubscribers() == 0 && !p.isClosed()) {
         Thread.onSpinWait(); // submit() drops items offered before anyone subscribed
@@ -90,7 +107,7 @@ class StreamingUploadTest {
     byte[] data = TestServer.patternBytes(chunk * chunks);
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         CurlClient client = CurlClient.builder().loops(1).build();
-        SubmissionPublisher<ByteBuffer> publisher = new SubmissionPublisher<>()) {
+        SubmissionPublisher<ByteBuffer> publisher = publisher()) {
       CompletableFuture<CurlResponse> f = client.send(CurlRequest.newBuilder(
           "http://127.0.0.1:" + listener.getLocalPort() + "/lockstep")
           .body(publisher, data.length).build());
@@ -176,7 +193,7 @@ class StreamingUploadTest {
   @Test
   void cancellingTheFutureCancelsTheSubscription() throws Exception {
     try (CurlClient client = CurlClient.builder().loops(1).build();
-        SubmissionPublisher<ByteBuffer> publisher = new SubmissionPublisher<>()) {
+        SubmissionPublisher<ByteBuffer> publisher = publisher()) {
       CompletableFuture<CurlResponse> f = client.send(CurlRequest.newBuilder(
           server.url("/upload")).body(publisher, -1).build());
       while (publisher.getNumberOfSubscribers() == 0) {

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Counts this process's file descriptors that belong to the client side: everything but
- * the sockets the in-process test servers hold. A server keeps its end of a connection
- * open after the client closes it, so counting all descriptors would blame the client.
+ * Counts this process's file descriptors of the kinds a libcurl client opens: TCP sockets
+ * connected to the in-process test servers, Unix sockets (libcurl's wakeup pairs) and
+ * anonymous inodes (epoll, eventfd). Everything else — jar files, pipes to child processes
+ * of other tests, the servers' own ends of connections — is left out, so descriptors other
+ * tests open or close meanwhile cannot move the count.
  */
 public final class Descriptors {
 
@@ -19,22 +21,22 @@ public final class Descriptors {
 
   /**
    * @param serverPorts the ports of the in-process servers
-   * @return descriptors that are not server-side sockets of those ports
+   * @return client-kind descriptors open now
    */
   public static int clientSide(int... serverPorts) {
-    Set<String> serverInodes = serverSocketInodes(serverPorts);
+    Set<String> clientInodes = new HashSet<>();
+    addTcpInodes(serverPorts, clientInodes);
+    addUnixInodes(clientInodes);
     int n = 0;
     try (var fds = Files.list(Path.of("/proc/self/fd"))) {
       for (Path fd : (Iterable<Path>) fds::iterator) {
         try {
           String target = Files.readSymbolicLink(fd).toString();
-          if (target.startsWith("socket:[")) {
-            String inode = target.substring(8, target.length() - 1);
-            if (serverInodes.contains(inode)) {
-              continue;
-            }
+          if (target.startsWith("anon_inode:")
+              || target.startsWith("socket:[")
+              && clientInodes.contains(target.substring(8, target.length() - 1))) {
+            n++;
           }
-          n++;
         } catch (IOException gone) {
           // closed while listing
         }
@@ -45,19 +47,18 @@ public final class Descriptors {
     return n;
   }
 
-  /** Inodes of sockets whose local port is one of the server ports (listening or accepted). */
-  private static Set<String> serverSocketInodes(int... ports) {
-    Set<String> inodes = new HashSet<>();
+  /** Inodes of TCP sockets whose remote port is one of the server ports: client ends. */
+  private static void addTcpInodes(int[] ports, Set<String> inodes) {
     for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
       try {
         for (String line : Files.readAllLines(Path.of(table))) {
           String[] f = line.trim().split("\\s+");
-          if (f.length < 10 || !f[1].contains(":")) {
+          if (f.length < 10 || !f[2].contains(":")) {
             continue;
           }
-          int local = Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16);
+          int remote = Integer.parseInt(f[2].substring(f[2].indexOf(':') + 1), 16);
           for (int p : ports) {
-            if (p == local) {
+            if (p == remote) {
               inodes.add(f[9]);
             }
           }
@@ -66,6 +67,18 @@ public final class Descriptors {
         // no IPv6 table, or a header line
       }
     }
-    return inodes;
+  }
+
+  private static void addUnixInodes(Set<String> inodes) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/net/unix"))) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length >= 7 && !f[0].equals("Num")) {
+          inodes.add(f[6]);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
