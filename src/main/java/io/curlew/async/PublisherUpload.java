@@ -29,9 +29,10 @@ final class PublisherUpload implements Flow.Subscriber<ByteBuffer> {
   private volatile Flow.Subscription subscription;
   private volatile boolean complete;
   private volatile Throwable error;
+  /** set on the loop thread; read by onSubscribe, which may come later from any thread */
+  private volatile boolean closed;
   /* loop thread only */
   private boolean paused;
-  private boolean closed;
   private int consumed;
   private byte[] scratch;
 
@@ -99,6 +100,10 @@ final class PublisherUpload implements Flow.Subscriber<ByteBuffer> {
       return;
     }
     subscription = s;
+    if (closed) {
+      s.cancel(); /* the transfer ended before the publisher got round to subscribing us */
+      return;
+    }
     s.request(WINDOW);
   }
 

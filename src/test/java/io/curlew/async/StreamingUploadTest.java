@@ -208,4 +208,34 @@ class StreamingUploadTest {
       assertFalse(publisher.hasSubscribers(), "the upload let go of the publisher");
     }
   }
+
+  /** onSubscribe may arrive from the publisher's thread after the transfer is gone. */
+  @Test
+  void aPublisherThatSubscribesLateIsCancelledAtOnce() throws Exception {
+    CompletableFuture<Flow.Subscriber<? super ByteBuffer>> subscriber = new CompletableFuture<>();
+    Flow.Publisher<ByteBuffer> late = subscriber::complete;
+    try (CurlClient client = CurlClient.builder().loops(1).build()) {
+      CompletableFuture<CurlResponse> f = client.send(CurlRequest.newBuilder(
+          server.url("/upload")).body(late, -1).build());
+      Flow.Subscriber<? super ByteBuffer> s = subscriber.get(30, TimeUnit.SECONDS);
+      f.cancel(true);
+      // the loop runs tasks in order: once this answers, the cancelled transfer has ended
+      assertEquals("hello", client.sendBlocking(CurlRequest.get(server.url("/hello")))
+          .bodyAsString());
+      CompletableFuture<Void> cancelled = new CompletableFuture<>();
+      s.onSubscribe(new Flow.Subscription() {
+        @Override
+        public void request(long n) {
+          cancelled.completeExceptionally(new AssertionError("asked for data after the end"));
+        }
+
+        @Override
+        public void cancel() {
+          cancelled.complete(null);
+        }
+      });
+      assertTrue(cancelled.isDone(), "cancelled inside onSubscribe");
+      cancelled.get();
+    }
+  }
 }
