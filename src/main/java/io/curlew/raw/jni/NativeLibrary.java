@@ -133,9 +133,12 @@ public final class NativeLibrary {
     }
     if (cause != null) {
       b.append("\n  cause: ").append(cause);
-      if (String.valueOf(cause.getMessage()).contains("GLIBC_")) {
-        b.append("\n  the bundled libraries need glibc ").append(GLIBC_FLOOR)
-            .append(" or newer; this system's C library is older");
+      java.util.regex.Matcher glibc = java.util.regex.Pattern
+          .compile("GLIBC_([0-9.]+)'? not found").matcher(String.valueOf(cause.getMessage()));
+      if (glibc.find()) {
+        b.append("\n  the library needs GLIBC_").append(glibc.group(1))
+            .append(", which this system's C library lacks; curlew's bundled libraries need glibc ")
+            .append(GLIBC_FLOOR).append(" or newer");
       }
     }
     b.append("\n  supported: ").append(String.join(", ", SUPPORTED))

@@ -41,9 +41,10 @@ class NativeLibraryTest {
     UnsatisfiedLinkError cause = new UnsatisfiedLinkError(
         "/tmp/libjnicurlew.so: /lib64/libc.so.6: version `GLIBC_2.25' not found");
     String m = NativeLibrary.message("linux-x86_64", List.of("x"), cause);
-    assertTrue(m.contains("need glibc " + NativeLibrary.GLIBC_FLOOR + " or newer"), m);
+    assertTrue(m.contains("the library needs GLIBC_2.25, which this system's C library lacks; "
+        + "curlew's bundled libraries need glibc " + NativeLibrary.GLIBC_FLOOR + " or newer"), m);
     assertFalse(NativeLibrary.message("linux-x86_64", List.of("x"), new UnsatisfiedLinkError("other"))
-        .contains("need glibc"));
+        .contains("lacks"));
   }
 
   @Test
