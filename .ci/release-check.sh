@@ -135,9 +135,11 @@ run_tests() {
     tr -s ' []' ' ' | paste -sd, -)"
 }
 
-# The drop-in jar, when mvn package -Prelease-natives made it from these natives.
+# The drop-in jar, when mvn package -Prelease-natives made it after the
+# natives were last linked (otherwise it is stale and its checks are skipped).
 dropin=$(ls "$project"/target/curlew-*-all.jar 2>/dev/null | head -n 1 || true)
-if [ -n "$dropin" ] && [ "$(stat -c %Y "$dropin")" -lt "$(stat -c %Y "$natives")" ]; then
+if [ -n "$dropin" ] && [ -n "$(find "$natives" -name libjnicurlew.so -newer "$dropin")" ]; then
+  log "$dropin is older than the natives (rerun mvn package -Prelease-natives): jar checks skipped"
   dropin=""
 fi
 
@@ -172,8 +174,8 @@ if [ -n "$dropin" ]; then
     done
   done
   [ "$status" != 0 ] || log "the drop-in and natives jars carry the tested libraries"
-else
-  log "no drop-in jar newer than the natives (mvn package -Prelease-natives makes one): jar checks skipped"
+elif ! ls "$project"/target/curlew-*-all.jar >/dev/null 2>&1; then
+  log "no drop-in jar (mvn package -Prelease-natives makes one): jar checks skipped"
 fi
 
 server_in=${SERVER[1]}

@@ -3,6 +3,7 @@
 # zstd, nghttp2, OpenSSL, libcurl) for one release platform inside the
 # bullseye build root, once per key, and prints the installed prefix:
 #   $CURLEW_CACHE/release/work/deps/<platform>-<key>
+# (the build tree itself lives inside the root, in /build/<platform>-<key>)
 # <key> hashes the pinned versions, the superbuild, this script, the root's
 # toolchain identity, the platform and SOURCE_DATE_EPOCH. An unchanged stack is
 # never rebuilt; mvn clean does not touch it.
@@ -36,14 +37,18 @@ key=$( { cat "$project/cmake/versions.cmake" "$project/cmake/CMakeLists.txt" \
          echo "$platform $SOURCE_DATE_EPOCH"; } | sha256sum | cut -c1-16)
 work=$cache/release/work
 prefix=$work/deps/$platform-$key
-build=$work/build/$platform-$key
+# The build tree lives inside the root at a fixed path: OpenSSL records its
+# compiler flags, -ffile-prefix-map=<build tree> included, in the library
+# ("compiler: ..."), so a host path there would make the bytes depend on
+# where the cache is.
+build=/build/$platform-$key
 
 if [ -f "$prefix/.complete" ]; then
   echo "$prefix"
   exit 0
 fi
 
-mkdir -p "$work/deps" "$work/build" "$work/logs"
+mkdir -p "$work/deps" "$work/logs"
 exec 9> "$work/deps/.$platform-$key.lock"
 flock 9
 if [ -f "$prefix/.complete" ]; then
@@ -54,17 +59,18 @@ fi
 # Sources are fetched on the host (the root has no apt configuration for
 # them) into the directory where the superbuild looks first.
 var() { sed -n "s/^set($1 \"\{0,1\}\([^\")]*\)\"\{0,1\})\$/\1/p" "$project/cmake/versions.cmake"; }
-mkdir -p "$build/sources"
+rm -rf "${root:?}$build"
+mkdir -p "$root$build/sources"
 for dep in CURL OPENSSL NGHTTP2 ZLIB BROTLI ZSTD; do
   bash "$project/cmake/fetch-source.sh" "$dep" "$(var ${dep}_FILE)" "$(var ${dep}_SHA256)" \
-    "$(var ${dep}_DEBSRC)" "$(var ${dep}_UPSTREAM)" "$build/sources" 2>> "$work/logs/fetch.log"
+    "$(var ${dep}_DEBSRC)" "$(var ${dep}_UPSTREAM)" "$root$build/sources" 2>> "$work/logs/fetch.log"
 done
 
 logfile=$work/logs/stack-$platform.log
 log "building the static stack for $platform in the build root (cold: 2-3 min; log: $logfile)"
 start=$(date +%s)
 rm -rf "$prefix"
-if ! (cd "$build" &&
+if ! (cd "$project" &&
       "$here/in-root.sh" cmake -S "$project/cmake" -B "$build" -G Ninja \
         -DCURLEW_DEPS_PREFIX="$prefix" -DCURLEW_TARGET_ARCH="$arch" \
         -DCURLEW_CROSS="$cross" -DCURLEW_JOBS="$jobs" &&
@@ -74,6 +80,6 @@ if ! (cd "$build" &&
   exit 1
 fi
 touch "$prefix/.complete"
-rm -rf "$build"
+rm -rf "${root:?}$build"
 log "$platform stack built in $(( $(date +%s) - start )) s"
 echo "$prefix"
