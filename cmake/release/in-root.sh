@@ -6,7 +6,7 @@
 #   in-root.sh COMMAND [ARGS...]
 #
 # Visible inside at their host paths: the project, $CURLEW_CACHE/release/work
-# (dependency prefixes and build trees), and read-only /usr/lib/jvm (jni.h and
+# (the dependency prefixes), and read-only /usr/lib/jvm (jni.h and
 # the JDK JavaCPP adds to the include path) and the $CURLEW_TARBALLS
 # directories. CURLEW_ROOT (default: build-root.sh's answer) picks the root;
 # CURLEW_ROOT_BINDS / CURLEW_ROOT_RO_BINDS add colon-separated read-write /
