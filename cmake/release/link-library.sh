@@ -62,7 +62,7 @@ mkdir -p "$dest"
 # script.
 stamp=$( { cat "$work/shim/libcurlew_shim.a" "$classes/io/curlew/raw/jni/CurlewNative.class" \
              "$project/native/exports.map" "$project"/native/*.h "$here/link-library.sh" \
-             "$here/chroot-cxx.sh" "$javacpp_jar" "$java_home/include/jni.h" "$root/.curlew-toolchain";
+             "$here/chroot-cxx.sh" "$here/canonical-jni-source.py" "$javacpp_jar" "$java_home/include/jni.h" "$root/.curlew-toolchain";
            echo "$prefix $platform"; } | sha256sum | cut -d' ' -f1)
 if [ -f "$dest/libjnicurlew.so" ] && [ "$(cat "$work/link.stamp" 2>/dev/null)" = "$stamp" ]; then
   log "$platform: library up to date"
