@@ -23,6 +23,12 @@ public final class NativeLibrary {
   /** Platforms whose library curlew's jars can carry. */
   public static final List<String> SUPPORTED = List.of("linux-x86_64", "linux-arm64");
 
+  /**
+   * The oldest glibc the bundled libraries load on: the newest GLIBC_ symbol version they
+   * need, which the release build checks (cmake/release/build-release-natives.sh).
+   */
+  public static final String GLIBC_FLOOR = "2.25";
+
   private static final String LIBRARY = "jnicurlew";
 
   private NativeLibrary() {
@@ -58,13 +64,15 @@ public final class NativeLibrary {
     URL url = NativeLibrary.class.getClassLoader() == null ? null
         : NativeLibrary.class.getClassLoader().getResource(resource);
     tried.add("class path resource " + resource + (url == null ? " (not found)" : " (" + url + ")"));
-    if (!SUPPORTED.contains(platform) || isMusl()) {
-      tried.add("no bundled library exists for this platform");
-      throw new CurlewLoadError(message(platform, tried, null));
-    }
+    requireSupported(platform, tried);
     try {
       Loader.load(CurlewNative.class);
     } catch (Throwable t) {
+      if (url == null) {
+        tried.add("no natives jar for " + platform + " on the class path: add curlew-<version>-"
+            + platform + ".jar next to curlew-<version>.jar, or use the drop-in jar "
+            + "curlew-<version>-all.jar, which carries " + String.join(" and ", SUPPORTED));
+      }
       try {
         tried.add("JavaCPP cache directory " + Loader.getCacheDir());
       } catch (Throwable ignored) {
@@ -72,6 +80,22 @@ public final class NativeLibrary {
       }
       tried.add("java.library.path " + System.getProperty("java.library.path"));
       throw new CurlewLoadError(message(platform, tried, t), t);
+    }
+  }
+
+  /**
+   * Fails with the one clear error for a platform no curlew jar carries a library for (other
+   * operating systems and CPUs, and musl-based Linux such as Alpine).
+   *
+   * @param platform the platform as {@link #platform()} names it
+   * @param tried what was looked for so far, for the message
+   * @throws CurlewLoadError when the platform is not supported
+   */
+  static void requireSupported(String platform, List<String> tried) {
+    if (!SUPPORTED.contains(platform)) {
+      List<String> all = new ArrayList<>(tried);
+      all.add("no bundled library exists for " + platform);
+      throw new CurlewLoadError(message(platform, all, null));
     }
   }
 
@@ -104,7 +128,7 @@ public final class NativeLibrary {
     return false;
   }
 
-  private static String message(String platform, List<String> tried, Throwable cause) {
+  static String message(String platform, List<String> tried, Throwable cause) {
     StringBuilder b = new StringBuilder("curlew: cannot load its native library (lib")
         .append(LIBRARY).append(".so) on platform ").append(platform).append(".\n  tried:");
     for (String t : tried) {
@@ -112,12 +136,26 @@ public final class NativeLibrary {
     }
     if (cause != null) {
       b.append("\n  cause: ").append(cause);
+      java.util.regex.Matcher glibc = java.util.regex.Pattern
+          .compile("GLIBC_([0-9.]+)'? not found").matcher(String.valueOf(cause.getMessage()));
+      if (glibc.find()) {
+        b.append("\n  the library needs GLIBC_").append(glibc.group(1))
+            .append(", which this system's C library lacks; curlew's bundled libraries need glibc ")
+            .append(GLIBC_FLOOR).append(" or newer");
+      }
     }
     b.append("\n  supported: ").append(String.join(", ", SUPPORTED))
-        .append(" with glibc (see the README's platform table)")
-        .append("\n  to use a library you built yourself (see the README's build section), start")
-        .append(" the JVM with -D").append(PATH_PROPERTY).append("=/path/to/lib").append(LIBRARY)
-        .append(".so");
+        .append(", with glibc ").append(GLIBC_FLOOR).append(" or newer (docs/platforms.md)")
+        .append("\n  to use a library you built yourself (docs/platforms.md), start the JVM with -D")
+        .append(PATH_PROPERTY).append("=/path/to/").append(selfBuiltName(platform));
     return b.toString();
+  }
+
+  /** The file name a self-built library has on the platform's operating system. */
+  private static String selfBuiltName(String platform) {
+    if (platform.startsWith("windows")) {
+      return LIBRARY + ".dll";
+    }
+    return "lib" + LIBRARY + (platform.startsWith("macosx") ? ".dylib" : ".so");
   }
 }
