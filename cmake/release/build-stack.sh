@@ -4,7 +4,7 @@
 # bullseye build root, once per key, and prints the installed prefix:
 #   $CURLEW_CACHE/release/work/deps/<platform>-<key>
 # (the build tree itself lives inside the root, in /build/<platform>-<key>)
-# <key> hashes the pinned versions, the superbuild, this script, the root's
+# <key> hashes the pinned versions, the superbuild and its patches, this script, the root's
 # toolchain identity, the platform and SOURCE_DATE_EPOCH. An unchanged stack is
 # never rebuilt; mvn clean does not touch it.
 #
@@ -33,7 +33,7 @@ SOURCE_DATE_EPOCH=$("$here/source-date-epoch.sh")
 export SOURCE_DATE_EPOCH
 
 key=$( { cat "$project/cmake/versions.cmake" "$project/cmake/CMakeLists.txt" \
-             "$here/build-stack.sh" "$root/.curlew-toolchain";
+             "$project"/cmake/patches/*.patch "$here/build-stack.sh" "$root/.curlew-toolchain";
          echo "$platform $SOURCE_DATE_EPOCH"; } | sha256sum | cut -c1-16)
 work=$cache/release/work
 prefix=$work/deps/$platform-$key
