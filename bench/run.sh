@@ -42,8 +42,9 @@ log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 
 # --- build ---------------------------------------------------------------------------------
 JAR=$(ls "$ROOT"/target/curlew-*-all.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ]; then
-  log "building curlew (mvn package -DskipTests)"
+if [ -z "$JAR" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/native" "$ROOT/cmake" "$ROOT/pom.xml" \
+    -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
+  log "building curlew (mvn package -DskipTests): the jar is missing or older than its sources"
   (cd "$ROOT" && mvn -q package -DskipTests)
   JAR=$(ls "$ROOT"/target/curlew-*-all.jar | head -1)
 fi
@@ -162,6 +163,7 @@ JFLAGS=(-Xmx2g -XX:+UseG1GC)
   echo "ENV os $(. /etc/os-release; echo "$PRETTY_NAME")"
   echo "ENV jdk $("$JAVA" -version 2>&1 | sed -n 2p)"
   echo "ENV jvm flags ${JFLAGS[*]}"
+  echo "ENV curlew $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- src/main native cmake 2>/dev/null || echo ' + uncommitted changes'), $(basename "$JAR") of $(date -u -r "$JAR" +%Y-%m-%dT%H:%M:%SZ)"
   echo "ENV libcurl $("$CBIN/cbench" --version)"
   echo "ENV gcc $(gcc -dumpfullversion)"
   echo "ENV nginx $("$NGINX" -v 2>&1 | sed 's/.*: //'), 1 worker process"
@@ -230,7 +232,9 @@ done
 # W4: K concurrent long-polls (held by the server), one fresh process per run
 ITERS=1
 for k in $W4_K; do
-  A=(--url "$ULP" --warmup-url "$ULP_WARM" --warmup-n 200 --n "$k" --k "$k")
+  # warm-up: 2,000 quick polls, 200 at a time (JIT warm, only 200 handles/connections
+  # made before the measured run, for C as for Java)
+  A=(--url "$ULP" --warmup-url "$ULP_WARM" --warmup-n 2000 --warmup-k 200 --n "$k" --k "$k")
   for r in $(seq "$W4RUNS"); do
     c_cell "W4-k$k" c-multi multi "${A[@]}"
     for cl in curlew-multi curlew-engine-1 curlew-engine jdk okhttp apache-async jetty; do

@@ -8,7 +8,8 @@
  *                                              epoll, K transfers in flight,
  *                                              N in total (handles reused)
  * common: --iters I --warmup W --warmup-n N (transfers per warm-up round,
- *         default N/5) --warmup-url U (default --url) --h2 --cafile F --workload NAME --client NAME
+ *         default N/5) --warmup-k K (in flight during warm-up, default K)
+ *         --warmup-url U (default --url) --h2 --cafile F --workload NAME --client NAME
  *         --bufsize B (CURLOPT_BUFFERSIZE; 0 = libcurl's default)
  *
  * Each measured iteration prints one line:
@@ -38,7 +39,7 @@ static const char *workload = "?";
 static const char *client = "?";
 static int h2;
 static long n_total = 1000, k_inflight = 1, iters = 5, warmup = 1, warmup_n = -1,
-  bufsize;
+  warmup_k = -1, bufsize;
 
 struct xfer {
   CURL *easy;
@@ -183,12 +184,12 @@ static int timer_cb(CURLM *m, long ms, void *u)
   return 0;
 }
 
-static void run_multi(long n)
+static void run_multi(long n, long kk)
 {
   long started = 0, finished = 0, i;
   int running = 0;
   struct epoll_event evs[512];
-  long k = k_inflight < n ? k_inflight : n;
+  long k = kk < n ? kk : n;
   if(!multi) {
     multi = curl_multi_init();
     epfd = epoll_create1(EPOLL_CLOEXEC);
@@ -243,7 +244,7 @@ static void run_multi(long n)
 static void usage(void)
 {
   fprintf(stderr, "usage: cbench easy|multi --url U [--n N] [--k K] [--iters I]"
-          " [--warmup W] [--warmup-n N] [--warmup-url U] [--h2] [--cafile F] [--bufsize B] [--workload W]"
+          " [--warmup W] [--warmup-n N] [--warmup-k K] [--warmup-url U] [--h2] [--cafile F] [--bufsize B] [--workload W]"
           " [--client C]\n");
   exit(2);
 }
@@ -274,6 +275,7 @@ int main(int argc, char **argv)
     else if(!strcmp(a, "--warmup")) warmup = atol(v);
     else if(!strcmp(a, "--warmup-n")) warmup_n = atol(v);
     else if(!strcmp(a, "--warmup-url")) warmup_url = v;
+    else if(!strcmp(a, "--warmup-k")) warmup_k = atol(v);
     else if(!strcmp(a, "--cafile")) cafile = v;
     else if(!strcmp(a, "--bufsize")) bufsize = atol(v);
     else if(!strcmp(a, "--workload")) workload = v;
@@ -292,7 +294,7 @@ int main(int argc, char **argv)
     if(wn <= 0)
       continue;
     if(multi_mode)
-      run_multi(wn);
+      run_multi(wn, warmup_k > 0 && warmup_k < k_inflight ? warmup_k : k_inflight);
     else
       run_easy(wn);
   }
@@ -307,7 +309,7 @@ int main(int argc, char **argv)
     w0 = now_s();
     c0 = cpu_s();
     if(multi_mode)
-      run_multi(n_total);
+      run_multi(n_total, k_inflight);
     else
       run_easy(n_total);
     c1 = cpu_s();

@@ -23,6 +23,8 @@ final class Config {
   int iters = 5;
   int warmup = 1;
   long warmupN = -1;
+  /** transfers in flight during warm-up; default min(k, warm-up transfers) */
+  int warmupK = -1;
   boolean h2;
   String cafile;
   /** the URL of the warm-up rounds (W4: a short hold); default --url */
@@ -43,6 +45,7 @@ final class Config {
         case "--iters" -> c.iters = Integer.parseInt(v);
         case "--warmup" -> c.warmup = Integer.parseInt(v);
         case "--warmup-n" -> c.warmupN = Long.parseLong(v);
+        case "--warmup-k" -> c.warmupK = Integer.parseInt(v);
         case "--cafile" -> c.cafile = v;
         case "--warmup-url" -> c.warmupUrl = v;
         default -> throw new IllegalArgumentException("unknown option " + a[i]);

@@ -13,7 +13,8 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp ... io.curlew.bench.Main --client NAME --mode small|bulk --url U --n N --k K
- *     [--iters I] [--warmup W] [--warmup-n N] [--h2] [--cafile F] [--workload W]
+ *     [--iters I] [--warmup W] [--warmup-n N] [--warmup-k K] [--warmup-url U] [--h2]
+ *     [--cafile F] [--workload W]
  * </pre>
  */
 public final class Main {
@@ -26,7 +27,7 @@ public final class Main {
         wn = Math.min(wn, c.n);
         if (wn > 0) {
           d.url = c.warmupUrl;
-          d.run(wn, (int) Math.min(c.k, wn));
+          d.run(wn, (int) Math.min(c.warmupK > 0 ? c.warmupK : c.k, wn));
         }
       }
       d.url = c.url;
