@@ -9,7 +9,9 @@ import java.util.Locale;
  * One benchmark process: one client, one workload. Runs warm-up rounds, then {@code --iters}
  * measured iterations, and prints one {@code RESULT {...}} line per iteration (the same format
  * as bench/c/cbench.c). CPU is the whole process's (all threads: I/O, GC, JIT), read from
- * /proc/self/stat around the iteration; peak RSS is VmHWM, reset before each iteration.
+ * /proc/self/stat around the iteration, with the part the JIT compiler and the garbage
+ * collector threads spent in it reported apart; peak RSS is VmHWM, reset before each
+ * iteration.
  *
  * <pre>
  * java -cp ... io.curlew.bench.Main --client NAME --mode small|bulk --url U --n N --k K
@@ -36,17 +38,19 @@ public final class Main {
         d.errors.set(0);
         long rss0 = statusKb("VmRSS");
         resetHwm();
+        long[] t0 = threadCpuNanos();
         long w0 = System.nanoTime();
         long c0 = cpuNanos();
         d.run(c.n, c.k);
         long c1 = cpuNanos();
         long w1 = System.nanoTime();
+        long[] t1 = threadCpuNanos();
         long hwm = statusKb("VmHWM");
         System.out.printf(Locale.ROOT, "RESULT {\"workload\":\"%s\",\"client\":\"%s\",\"iter\":%d,"
             + "\"wall_s\":%.6f,\"cpu_s\":%.6f,\"n\":%d,\"bytes\":%d,\"errors\":%d,"
-            + "\"rss_before_kb\":%d,\"hwm_kb\":%d}%n",
+            + "\"rss_before_kb\":%d,\"hwm_kb\":%d,\"jit_cpu_s\":%.6f,\"gc_cpu_s\":%.6f}%n",
             c.workload, c.client, it, (w1 - w0) / 1e9, (c1 - c0) / 1e9, c.n, d.bytes.get(),
-            d.errors.get(), rss0, hwm);
+            d.errors.get(), rss0, hwm, (t1[0] - t0[0]) / 1e9, (t1[1] - t0[1]) / 1e9);
         System.out.flush();
       }
     }
@@ -61,6 +65,37 @@ public final class Main {
     String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
     // after "pid (comm) ": state is f[0]; utime is field 14 overall -> f[11], stime f[12]
     return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_NS;
+  }
+
+  /**
+   * CPU of the JVM's own threads, by /proc/self/task/N/stat: [0] the JIT compiler threads,
+   * [1] the garbage collector's (and the VM thread's, which runs its pauses). These threads
+   * live as long as the JVM, so the difference over an iteration is what they spent in it.
+   */
+  static long[] threadCpuNanos() {
+    long[] r = new long[2];
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        String s;
+        try {
+          s = Files.readString(t.resolve("stat"));
+        } catch (IOException gone) {
+          continue;
+        }
+        String comm = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')'));
+        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+        long ns = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_NS;
+        if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+          r[0] += ns;
+        } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")
+            || comm.equals("VM Thread")) {
+          r[1] += ns;
+        }
+      }
+    } catch (IOException e) {
+      // no per-thread numbers
+    }
+    return r;
   }
 
   static long statusKb(String key) throws IOException {

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class Report {
 
-  record Run(double wall, double cpu, long n, long bytes, long errors, long rssBefore, long hwm) {
+  record Run(double wall, double cpu, long n, long bytes, long errors, long rssBefore, long hwm,
+      double jit, double gc) {
   }
 
   static final class Cell {
@@ -38,6 +39,10 @@ public final class Report {
     double cpuUnit(Run r) { // µs per request, or CPU-s per GiB for W3
       return workload.startsWith("W3") ? r.cpu / (r.bytes / (double) (1L << 30))
           : r.cpu / r.n * 1e6;
+    }
+
+    double jitGcUnit(Run r) { // the JIT's and GC's share of cpuUnit
+      return cpuUnit(r) * ((r.jit + r.gc) / Math.max(r.cpu, 1e-9));
     }
 
     double rssPerTransfer(Run r) { // KiB
@@ -81,7 +86,9 @@ public final class Report {
             Double.parseDouble(f.get("wall_s")), Double.parseDouble(f.get("cpu_s")),
             Long.parseLong(f.get("n")), Long.parseLong(f.get("bytes")),
             Long.parseLong(f.get("errors")), Long.parseLong(f.get("rss_before_kb")),
-            Long.parseLong(f.get("hwm_kb"))));
+            Long.parseLong(f.get("hwm_kb")),
+            Double.parseDouble(f.getOrDefault("jit_cpu_s", "NaN")),
+            Double.parseDouble(f.getOrDefault("gc_cpu_s", "NaN"))));
       } else if (line.startsWith("FAIL ")) {
         String[] p = line.split(" ", 4);
         cell(byWorkload, p[1], p[2]).failure = p.length > 3 ? p[3] : "failed";
@@ -98,7 +105,8 @@ public final class Report {
     out.append("\nRatios: C libcurl multi_socket (`c-multi`) = 1.00 in each workload. "
         + "Throughput ratio > 1 is faster than C; CPU ratio < 1 is cheaper than C. "
         + "Values are medians over the runs, with (min–max). CPU is the client process's "
-        + "user+system time (all threads) during the measured iteration; "
+        + "user+system time (all threads) during the measured iteration; \"of which JIT+GC\" "
+        + "is the part the JVM's compiler and garbage-collector threads spent in it; "
         + "peak RSS is the process's VmHWM during it.\n");
     for (var e : byWorkload.entrySet()) {
       String wl = e.getKey();
@@ -119,23 +127,24 @@ public final class Report {
     String thr = bulk ? "MB/s" : "req/s";
     String cpu = bulk ? "CPU s/GiB" : "CPU µs/req";
     out.append("| client | runs | ").append(thr).append(" | ×C | ").append(cpu)
-        .append(" | ×C | peak RSS MiB | errors | load |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|\n");
+        .append(" | ×C | of which JIT+GC | peak RSS MiB | errors | load |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|\n");
     double bt = base == null || base.runs.isEmpty() ? Double.NaN : base.median(base::throughput);
     double bc = base == null || base.runs.isEmpty() ? Double.NaN : base.median(base::cpuUnit);
     for (Cell c : cells.values()) {
       if (c.runs.isEmpty()) {
         out.append("| ").append(c.client).append(" | 0 | failed: ")
             .append(c.failure == null ? "no result" : c.failure.replace("|", "/"))
-            .append(" | | | | | | |\n");
+            .append(" | | | | | | | |\n");
         continue;
       }
       double t = c.median(c::throughput);
       double u = c.median(c::cpuUnit);
       out.append(String.format(Locale.ROOT,
-          "| %s | %d | %s (%s–%s) | %.2f | %s (%s–%s) | %.2f | %.0f | %d | %s |%n",
+          "| %s | %d | %s (%s–%s) | %.2f | %s (%s–%s) | %.2f | %s | %.0f | %d | %s |%n",
           c.client, c.runs.size(), num(t), num(c.min(c::throughput)), num(c.max(c::throughput)),
           t / bt, num(u), num(c.min(c::cpuUnit)), num(c.max(c::cpuUnit)), u / bc,
+          c.client.startsWith("c-") ? "–" : num(c.median(c::jitGcUnit)),
           c.median(r -> r.hwm) / 1024.0, c.errors(), String.join(",", c.loads)));
     }
   }
