@@ -177,7 +177,7 @@ cell() { # cell WORKLOAD CLIENT -- command...
   log "$wl $cl (load $(cut -d' ' -f1 /proc/loadavg))"
   echo "LOAD $wl $cl $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW"
   local err="$WORK/err.txt"
-  if ! timeout 1800 "$@" 2>"$err" | grep '^RESULT' >> "$RAW"; then
+  if ! timeout 900 "$@" 2>"$err" | grep '^RESULT' >> "$RAW"; then
     log "  FAILED: $(tail -3 "$err" | tr '\n' ' ')"
     echo "FAIL $wl $cl $(tail -1 "$err")" >> "$RAW"
   elif [ -s "$err" ]; then

@@ -152,7 +152,7 @@ static void run_easy(long n)
 
 static CURLM *multi;
 static int epfd = -1;
-static long timeout_ms = -1;
+static double deadline = -1; /* when libcurl's timer expires, -1: none */
 static struct xfer *pool;
 
 static int sock_cb(CURL *e, curl_socket_t s, int what, void *u, void *sp)
@@ -180,7 +180,7 @@ static int sock_cb(CURL *e, curl_socket_t s, int what, void *u, void *sp)
 static int timer_cb(CURLM *m, long ms, void *u)
 {
   (void)m; (void)u;
-  timeout_ms = ms;
+  deadline = ms < 0 ? -1 : now_s() + ms / 1000.0;
   return 0;
 }
 
@@ -207,15 +207,20 @@ static void run_multi(long n, long kk)
     curl_multi_add_handle(multi, pool[i].easy);
     started++;
   }
+  double progress = now_s();
+  long seen = 0;
   while(finished < n) {
     int nev, j;
     CURLMsg *msg;
     int q;
-    nev = epoll_wait(epfd, evs, 512, timeout_ms < 0 ? 1000 : (int)timeout_ms);
-    if(nev == 0 || timeout_ms == 0) {
-      timeout_ms = -1;
-      curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &running);
+    int wait = 1000;
+    if(deadline >= 0) {
+      double left = deadline - now_s();
+      wait = left <= 0 ? 0 : (int)(left * 1000) + 1;
+      if(wait > 1000)
+        wait = 1000;
     }
+    nev = epoll_wait(epfd, evs, 512, wait);
     for(j = 0; j < nev; j++) {
       int mask = 0;
       if(evs[j].events & (EPOLLIN | EPOLLHUP | EPOLLERR))
@@ -223,6 +228,20 @@ static void run_multi(long n, long kk)
       if(evs[j].events & (EPOLLOUT | EPOLLERR))
         mask |= CURL_CSELECT_OUT;
       curl_multi_socket_action(multi, evs[j].data.fd, mask, &running);
+    }
+    /* the timer, when it is due (also after events: a busy loop must not starve it) */
+    if(deadline >= 0 && now_s() >= deadline) {
+      deadline = -1;
+      curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &running);
+    }
+    if(finished != seen) {
+      seen = finished;
+      progress = now_s();
+    }
+    else if(now_s() - progress > 60) {
+      fprintf(stderr, "cbench: stalled: no transfer finished in 60 s (%ld of %ld done,"
+              " %d running)\n", finished, n, running);
+      exit(3);
     }
     while((msg = curl_multi_info_read(multi, &q))) {
       struct xfer *x;

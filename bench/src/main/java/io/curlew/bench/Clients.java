@@ -153,7 +153,16 @@ final class Clients {
         multi.add(take().url(u));
       }
       Duration wait = Duration.ofMillis(1000);
+      long progress = System.nanoTime();
+      long seen = 0;
       while (finished < n) {
+        if (finished != seen) {
+          seen = finished;
+          progress = System.nanoTime();
+        } else if (System.nanoTime() - progress > 60_000_000_000L) {
+          throw new IllegalStateException("stalled: no transfer finished in 60 s (" + finished
+              + " of " + n + " done)");
+        }
         multi.perform();
         for (var d = multi.infoRead(); d.isPresent(); d = multi.infoRead()) {
           CurlMulti.Done done = d.get();

@@ -70,8 +70,13 @@ abstract class Driver implements AutoCloseable {
     for (long i = 0; i < first; i++) {
       start.accept(onDone[0]);
     }
-    if (!latch.await(30, TimeUnit.MINUTES)) {
-      throw new IllegalStateException("timed out with " + finished.get() + " of " + n + " done");
+    long seen = -1;
+    while (!latch.await(60, TimeUnit.SECONDS)) {
+      if (finished.get() == seen) {
+        throw new IllegalStateException("stalled: no transfer finished in 60 s (" + seen
+            + " of " + n + " done)");
+      }
+      seen = finished.get();
     }
   }
 
