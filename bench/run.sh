@@ -6,6 +6,8 @@
 #   options: --runs N       measured runs per cell
 #            --only REGEX   only cells whose "workload client" matches (e.g. 'W1|W3')
 #            --out DIR      where results go (default bench/results)
+#            --merge RAW    an earlier raw file: the report shows its workloads, with those
+#                           this run measured replaced (to redo a few cells of a full run)
 #
 # Needs: gcc, a JDK 17+, Maven, and nginx (installed with apt-get when missing). Builds the
 # curlew jar when target/curlew-*-all.jar is missing (set CURLEW_TARBALLS as for the main
@@ -18,13 +20,15 @@ MODE=full
 RUNS=
 ONLY=.
 OUT="$BENCH/results"
+MERGE=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) MODE=quick ;;
     --runs) RUNS="$2"; shift ;;
     --only) ONLY="$2"; shift ;;
     --out) OUT="$2"; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --merge) MERGE+=("$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -245,7 +249,7 @@ done
 
 echo "ENV load at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW"
 REPORT="$OUT/$STAMP-$MODE.md"
-"$JAVA" -cp "$CP" io.curlew.bench.Report "$RAW" > "$REPORT"
+"$JAVA" -cp "$CP" io.curlew.bench.Report "${MERGE[@]}" "$RAW" > "$REPORT"
 log "raw results: $RAW"
 log "report: $REPORT"
 cat "$REPORT"

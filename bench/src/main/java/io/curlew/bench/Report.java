@@ -73,7 +73,43 @@ public final class Report {
   public static void main(String[] args) throws Exception {
     List<String> env = new ArrayList<>();
     Map<String, Map<String, Cell>> byWorkload = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(Path.of(args[0]))) {
+    for (int fi = 0; fi < args.length; fi++) {
+      // a later file replaces the workloads it has (a supplementary run)
+      Map<String, Map<String, Cell>> mine = new LinkedHashMap<>();
+      List<String> lines = Files.readAllLines(Path.of(args[fi]));
+      if (fi > 0) {
+        env.add("");
+        env.add("**Supplementary run " + Path.of(args[fi]).getFileName()
+            + "** (its workloads replace those of the run above):");
+      }
+      for (String line : lines) {
+        if (line.startsWith("LOAD ") || line.startsWith("RESULT ") || line.startsWith("FAIL ")) {
+          String wl = line.startsWith("RESULT ") ? field(line, "workload") : line.split(" ")[1];
+          if (!mine.containsKey(wl)) {
+            mine.put(wl, new LinkedHashMap<>());
+            byWorkload.remove(wl);
+            byWorkload.put(wl, mine.get(wl));
+          }
+        }
+      }
+      parse(lines, env, byWorkload);
+    }
+    emit(env, byWorkload);
+  }
+
+  private static String field(String line, String name) {
+    Matcher m = FIELD.matcher(line);
+    while (m.find()) {
+      if (m.group(1).equals(name)) {
+        return m.group(2).replace("\"", "");
+      }
+    }
+    return "?";
+  }
+
+  private static void parse(List<String> lines, List<String> env,
+      Map<String, Map<String, Cell>> byWorkload) {
+    for (String line : lines) {
       if (line.startsWith("ENV ")) {
         env.add(line.substring(4));
       } else if (line.startsWith("RESULT ")) {
@@ -97,10 +133,13 @@ public final class Report {
         cell(byWorkload, p[1], p[2]).loads.add(p[3].split(" ")[0]);
       }
     }
+  }
+
+  private static void emit(List<String> env, Map<String, Map<String, Cell>> byWorkload) {
     StringBuilder out = new StringBuilder();
     out.append("# curlew benchmark results\n\n");
     for (String e : env) {
-      out.append("- ").append(e).append('\n');
+      out.append(e.isEmpty() || e.startsWith("**") ? "" : "- ").append(e).append('\n');
     }
     out.append("\nRatios: C libcurl multi_socket (`c-multi`) = 1.00 in each workload. "
         + "Throughput ratio > 1 is faster than C; CPU ratio < 1 is cheaper than C. "
