@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # curlew benchmarks: C libcurl vs curlew vs the Java HTTP clients, side by side, in one run.
 #
-#   bench/run.sh            full run: every workload, 5 measured runs per cell (~40 min)
-#   bench/run.sh --quick    smaller workloads, 2 runs per cell (W4: 1), under 5 minutes
+#   bench/run.sh            full run: every workload, 5 measured runs per cell (~55 min here)
+#   bench/run.sh --quick    smaller workloads, 2 runs per cell (W2 only K=64, W4: 1 run),
+#                           about 4 minutes on a loaded 2-core machine
 #   options: --runs N       measured runs per cell
 #            --only REGEX   only cells whose "workload client" matches (e.g. 'W1|W3')
 #            --out DIR      where results go (default bench/results)
@@ -28,7 +29,7 @@ while [ $# -gt 0 ]; do
     --only) ONLY="$2"; shift ;;
     --out) OUT="$2"; shift ;;
     --merge) MERGE+=("$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -36,10 +37,10 @@ done
 
 if [ "$MODE" = quick ]; then
   RUNS=${RUNS:-2}; W4RUNS=1
-  W1_N=5000; W2_N=20000; W3_N=3; W4_K="1000 5000"; W4_HOLD=2000
+  W1_N=5000; W2_N=10000; W2_K="64"; W3_N=3; W4_K="1000 4000"; W4_HOLD=2000
 else
   RUNS=${RUNS:-5}; W4RUNS=$RUNS
-  W1_N=20000; W2_N=100000; W3_N=10; W4_K="1000 10000"; W4_HOLD=5000
+  W1_N=20000; W2_N=100000; W2_K="64 512"; W3_N=10; W4_K="1000 10000"; W4_HOLD=5000
 fi
 
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
@@ -210,14 +211,14 @@ for cl in curlew-easy curlew-multi curlew-engine-1 curlew-engine jdk okhttp apac
 done
 
 # W2: many small GETs with K in flight: HTTP/1.1 (K connections), HTTP/2 over TLS (multiplexed)
-for k in 64 512; do
+for k in $W2_K; do
   A=(--url "$U1K" --n "$W2_N" --k $k)
   c_cell "W2-h1-k$k" c-multi multi "${A[@]}"
   for cl in curlew-multi curlew-engine-1 curlew-engine jdk okhttp apache-classic apache-async jetty; do
     j_cell "W2-h1-k$k" $cl "${A[@]}"
   done
 done
-for k in 64 512; do
+for k in $W2_K; do
   A=(--url "$U1K_H2" --h2 --cafile "$CA" --n "$W2_N" --k $k)
   c_cell "W2-h2-k$k" c-multi multi "${A[@]}"
   for cl in curlew-multi curlew-engine-1 curlew-engine jdk okhttp apache-async jetty; do
