@@ -87,8 +87,7 @@ public final class Report {
           String wl = line.startsWith("RESULT ") ? field(line, "workload") : line.split(" ")[1];
           if (!mine.containsKey(wl)) {
             mine.put(wl, new LinkedHashMap<>());
-            byWorkload.remove(wl);
-            byWorkload.put(wl, mine.get(wl));
+            byWorkload.put(wl, mine.get(wl)); // a replaced workload keeps its place
           }
         }
       }
