@@ -54,6 +54,8 @@ int curlew_multi_add_handle(curlew_multi *m, curlew_easy *h)
     return CURLM_BAD_HANDLE;
   if(!h)
     return CURLM_BAD_EASY_HANDLE;
+  /* a new transfer: empty the body/header sinks and rewind the native upload,
+     as curlew_easy_perform and curlew_loop_add do */
   curlew_easy_sinks_start(h);
   return (int)curl_multi_add_handle(m->multi, h->curl);
 }

@@ -14,7 +14,7 @@
 int curlew_buf_append(struct curlew_buf *b, const char *data, size_t len)
 {
   if(b->len + len > b->cap) {
-    size_t cap = b->cap ? b->cap : 16384;
+    size_t cap = b->cap ? b->cap : 1024;
     char *p;
     while(cap < b->len + len)
       cap *= 2;
