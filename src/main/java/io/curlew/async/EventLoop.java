@@ -21,6 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EventLoop implements Runnable {
 
+  /**
+   * Idle handles a loop keeps for reuse. A burst of thousands of transfers would otherwise
+   * keep thousands of handles (each several KiB native) after it is over; past a few
+   * hundred, making a handle costs little next to the transfer it serves.
+   */
+  private static final int IDLE_HANDLES = 256;
+
   /** Longest wait in one iteration; the loop also wakes for work and libcurl's timers. */
   private static final int MAX_WAIT_MS = 1000;
 
@@ -200,7 +207,7 @@ final class EventLoop implements Runnable {
 
   void giveBack(PooledHandle h) {
     h.transferEnded();
-    if (closing || pool.size() >= Math.max(16, maxInFlight)) {
+    if (closing || pool.size() >= IDLE_HANDLES) {
       h.close();
     } else {
       pool.add(h);
