@@ -7,7 +7,8 @@
  * without it).
  */
 module io.curlew {
-  requires org.bytedeco.javacpp;
+  /* CurlBuffer, the raw layer's callback buffer, is a JavaCPP BytePointer */
+  requires transitive org.bytedeco.javacpp;
   /* the tour's local server */
   requires jdk.httpserver;
 
@@ -15,7 +16,6 @@ module io.curlew {
   exports io.curlew.async;
   exports io.curlew.callback;
   exports io.curlew.raw;
-  exports io.curlew.raw.jni;
   exports io.curlew.tools;
 
   /* JavaCPP's loader reads the JNI class's annotations and properties reflectively */

@@ -1,5 +1,6 @@
 package io.curlew.raw.jni;
 
+import io.curlew.raw.CurlewLoadError;
 import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.curlew.raw.jni;
 
+import io.curlew.raw.CurlewLoadError;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;

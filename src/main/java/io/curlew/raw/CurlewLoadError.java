@@ -1,4 +1,4 @@
-package io.curlew.raw.jni;
+package io.curlew.raw;
 
 /**
  * curlew's native library could not be loaded. The message names the platform, every
