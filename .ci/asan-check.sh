@@ -45,9 +45,8 @@ done
 # The default selection: the test classes that drive curlew's native code in
 # this JVM (the event loop and streaming, easy, callbacks, TLS options, debug
 # logging, caches, misuse, multi, share, mime, URL, WebSocket, the raw layer),
-# in surefire's order, so that they meet each other's leftovers as in the
-# normal run. The example tests are left out: they run their code in child
-# processes.
+# the engine's first, before other tests' leftovers are around. The example
+# tests are left out: they run their code in child processes.
 if [ ${#tests[@]} -eq 0 ] && [ $selftest = 1 ]; then
   tests=(io.curlew.easy.TransferTest)
 elif [ ${#tests[@]} -eq 0 ]; then
