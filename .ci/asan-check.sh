@@ -146,7 +146,9 @@ build_library() {
 #   ASAN_OPTIONS: the JVM takes SIGSEGV, SIGBUS, SIGFPE and SIGILL for its own
 #     implicit null and range checks and safepoints, so ASan must not handle
 #     them and must let the JVM install its handlers. exitcode 23 tells an
-#     ASan (or leak) stop apart from a failed test.
+#     ASan (or leak) stop apart from a failed test. Use of a returned stack
+#     frame is checked too (a shim handing out a pointer to a local), and
+#     string functions read their whole argument (strict_string_checks).
 #   Leak checking at JVM exit (CURLEW_ASAN_LEAKS=0 turns it off): LeakSanitizer
 #     calls a block leaked when no word of scanned memory points at it. Here
 #     it scans the loaded modules' data and the heap blocks only: scanning
@@ -175,7 +177,7 @@ run_tests() {
   for t in "${tests[@]}"; do sel+=(--select-class "$t"); done
   local rc=0
   env LD_PRELOAD="$libasan" \
-    ASAN_OPTIONS="handle_segv=0:handle_sigbus=0:handle_sigfpe=0:handle_sigill=0:handle_abort=0:allow_user_segv_handler=1:use_sigaltstack=0:halt_on_error=1:exitcode=23:detect_leaks=${CURLEW_ASAN_LEAKS:-1}:log_path=$run/logs/asan${CURLEW_ASAN_OPTIONS:+:$CURLEW_ASAN_OPTIONS}" \
+    ASAN_OPTIONS="handle_segv=0:handle_sigbus=0:handle_sigfpe=0:handle_sigill=0:handle_abort=0:allow_user_segv_handler=1:use_sigaltstack=0:detect_stack_use_after_return=1:strict_string_checks=1:halt_on_error=1:exitcode=23:detect_leaks=${CURLEW_ASAN_LEAKS:-1}:log_path=$run/logs/asan${CURLEW_ASAN_OPTIONS:+:$CURLEW_ASAN_OPTIONS}" \
     LSAN_OPTIONS="use_stacks=0:use_registers=0:use_tls=0:suppressions=$root/.ci/asan-lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=24" \
     "$@" \
