@@ -44,7 +44,8 @@ done
 
 # The default selection: the test classes that drive curlew's native code in
 # this JVM (the event loop and streaming, easy, callbacks, TLS options, debug
-# logging, caches, misuse, multi, share, mime, URL, WebSocket, the raw layer),
+# logging, caches, misuse, multi, share, mime, URL, WebSocket, the raw layer,
+# multi handle reuse),
 # the engine's first, before other tests' leftovers are around. The example
 # tests are left out: they run their code in child processes.
 if [ ${#tests[@]} -eq 0 ] && [ $selftest = 1 ]; then
@@ -66,6 +67,7 @@ elif [ ${#tests[@]} -eq 0 ]; then
     io.curlew.more.UrlTest
     io.curlew.more.WebSocketTest
     io.curlew.raw.RawLayerTest
+    io.curlew.CurlMultiReuseTest
   )
 fi
 
