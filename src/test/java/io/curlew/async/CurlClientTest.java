@@ -30,6 +30,14 @@ class CurlClientTest {
     return Descriptors.clientSide(server.port(), server.tlsPort());
   }
 
+  /**
+   * Nothing left behind: no more than before. Fewer is fine: what earlier tests in this JVM
+   * left open may close meanwhile (a handle the garbage collector cleans, an idle connection).
+   */
+  private static void notAbove(long before, long after, String what) {
+    assertTrue(after <= before, what + " left behind: " + before + " before, " + after + " after");
+  }
+
   @Test
   void manyRequestsOnTwoLoopsAllBodiesRight() throws Exception {
     try (CurlClient client = CurlClient.builder().loops(2).build()) {
@@ -122,8 +130,8 @@ class CurlClientTest {
     CompletionException after = assertThrows(CompletionException.class,
         () -> client.send(CurlRequest.get(server.url("/hello"))).join());
     assertTrue(after.getCause().getMessage().contains("closed"));
-    assertEquals(refsBefore, CurlewLoop.nativeGlobalRefs(), "JNI global refs left behind");
-    assertEquals(fdsBefore, openFds(), "client descriptors left behind");
+    notAbove(refsBefore, CurlewLoop.nativeGlobalRefs(), "JNI global refs");
+    notAbove(fdsBefore, openFds(), "client descriptors");
   }
 
   @Test
@@ -167,7 +175,7 @@ class CurlClientTest {
       assertFalse(connections.contains(-1L), "every finished stream names its connection");
       assertTrue(connections.size() < n / 100, "HTTP/2 connections used: " + connections.size());
     }
-    assertEquals(refsBefore, CurlewLoop.nativeGlobalRefs(), "JNI global refs left behind");
-    assertEquals(fdsBefore, openFds(), "client descriptors left behind");
+    notAbove(refsBefore, CurlewLoop.nativeGlobalRefs(), "JNI global refs");
+    notAbove(fdsBefore, openFds(), "client descriptors");
   }
 }
